@@ -1,0 +1,30 @@
+//! The pure core of claimmark: everything that decides what is true about
+//! claims and text, with no browser crate in sight (no yew, web_sys, gloo
+//! or wasm_bindgen), so it is tested natively in milliseconds.
+//!
+//! - [`offsets`]: code points inside; UTF-16 and UTF-8 conversions.
+//! - [`document`]: the article, its blocks and its id.
+//! - [`span`], [`snap`]: ranges of code points; snapping to whole words.
+//! - [`certainty`], [`annotation`]: what a claim is.
+//! - [`anchor`]: W3C selectors to spans and back.
+//! - [`store`]: the state, the `Action`s and the pure reducer.
+//! - [`segments`]: overlapping claims flattened for rendering.
+//! - [`persist`]: the versioned storage envelope and its rules.
+
+pub mod anchor;
+pub mod annotation;
+pub mod certainty;
+pub mod document;
+pub mod offsets;
+pub mod persist;
+pub mod segments;
+pub mod snap;
+pub mod span;
+pub mod store;
+
+pub use anchor::{anchor, describe, Placement};
+pub use annotation::{Annotation, AnnotationId, SourceUrl, Target, Timestamp};
+pub use certainty::Certainty;
+pub use document::{Block, BlockKind, Document, DocumentId};
+pub use span::Span;
+pub use store::{reduce, Action, Claim, State};

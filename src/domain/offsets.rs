@@ -1,0 +1,255 @@
+//! Offset units and the only conversions between them.
+//!
+//! Inside claimmark every offset is a [`CharOffset`]: a count of Unicode
+//! scalar values (code points), which is what the W3C
+//! `TextPositionSelector` counts. The DOM speaks UTF-16 code units
+//! ([`Utf16Offset`]) and Rust strings index UTF-8 bytes ([`ByteOffset`]).
+//! This module owns every conversion between the three; nothing else in the
+//! crate does arithmetic across units, and nothing slices a `str` with an
+//! unchecked byte index.
+//!
+//! It does not know about documents or blocks: callers pass the text the
+//! offsets are relative to.
+
+use serde::{Deserialize, Serialize};
+
+/// An offset in Unicode code points.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct CharOffset(pub usize);
+
+/// An offset in UTF-16 code units, as the DOM's `Range` and `Selection` report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Utf16Offset(pub usize);
+
+/// An offset in UTF-8 bytes, always on a `char` boundary once produced here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct ByteOffset(pub usize);
+
+/// Converts a UTF-16 offset inside `text` to code points.
+///
+/// An offset that falls between the two halves of a surrogate pair is
+/// rounded down to the start of that character; one past the end is clamped
+/// to the end. The DOM produces neither for real selections, but a DOM
+/// offset is untrusted input.
+pub fn utf16_to_char(text: &str, offset: Utf16Offset) -> CharOffset {
+    let mut units = 0;
+    for (count, ch) in text.chars().enumerate() {
+        let next = units + ch.len_utf16();
+        if next > offset.0 {
+            return CharOffset(count);
+        }
+        units = next;
+    }
+    CharOffset(text.chars().count())
+}
+
+/// Converts a code-point offset inside `text` to UTF-16 code units,
+/// clamped to the end of the text.
+pub fn char_to_utf16(text: &str, offset: CharOffset) -> Utf16Offset {
+    Utf16Offset(text.chars().take(offset.0).map(char::len_utf16).sum())
+}
+
+/// Converts a code-point offset to a byte offset, or `None` past the end.
+pub fn char_to_byte(text: &str, offset: CharOffset) -> Option<ByteOffset> {
+    if offset.0 == 0 {
+        return Some(ByteOffset(0));
+    }
+    match text.char_indices().nth(offset.0) {
+        Some((byte, _)) => Some(ByteOffset(byte)),
+        None if text.chars().count() == offset.0 => Some(ByteOffset(text.len())),
+        None => None,
+    }
+}
+
+/// Converts a byte offset to code points, or `None` when it is past the end
+/// or not on a character boundary.
+pub fn byte_to_char(text: &str, offset: ByteOffset) -> Option<CharOffset> {
+    let head = text.get(..offset.0)?;
+    Some(CharOffset(head.chars().count()))
+}
+
+/// Counts the code points of `text`.
+pub fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Code-point positions of a text, with a checkpoint every
+/// [`CharIndex::STRIDE`] characters, so that slicing a long document by
+/// code points costs a short walk instead of a scan from the start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CharIndex {
+    checkpoints: Vec<usize>,
+    char_len: usize,
+}
+
+impl CharIndex {
+    /// Characters between checkpoints.
+    pub const STRIDE: usize = 64;
+
+    /// Indexes `text` once.
+    pub fn new(text: &str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
+        let mut char_len = 0;
+        for (count, (byte, _)) in text.char_indices().enumerate() {
+            if count % Self::STRIDE == 0 {
+                checkpoints.push(byte);
+            }
+            char_len = count + 1;
+        }
+        Self {
+            checkpoints,
+            char_len,
+        }
+    }
+
+    /// The number of code points in the indexed text.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// Byte offset of a code-point offset in `text` (the text this index was
+    /// built from), or `None` past the end.
+    pub fn byte_of(&self, text: &str, offset: CharOffset) -> Option<ByteOffset> {
+        if offset.0 > self.char_len {
+            return None;
+        }
+        if offset.0 == self.char_len {
+            return Some(ByteOffset(text.len()));
+        }
+        let checkpoint = *self.checkpoints.get(offset.0 / Self::STRIDE)?;
+        let rest = text.get(checkpoint..)?;
+        let (byte, _) = rest.char_indices().nth(offset.0 % Self::STRIDE)?;
+        Some(ByteOffset(checkpoint + byte))
+    }
+
+    /// The code points `[start, end)` of `text`, or `None` when the range is
+    /// reversed or past the end.
+    pub fn slice<'t>(&self, text: &'t str, start: CharOffset, end: CharOffset) -> Option<&'t str> {
+        if start > end {
+            return None;
+        }
+        let from = self.byte_of(text, start)?;
+        let to = self.byte_of(text, end)?;
+        text.get(from.0..to.0)
+    }
+
+    /// Code-point offset of a byte offset on a character boundary of `text`.
+    pub fn char_of(&self, text: &str, offset: ByteOffset) -> Option<CharOffset> {
+        let index = self.checkpoints.partition_point(|&byte| byte <= offset.0);
+        let slot = index.checked_sub(1)?;
+        let checkpoint = *self.checkpoints.get(slot)?;
+        let between = text.get(checkpoint..offset.0)?;
+        Some(CharOffset(slot * Self::STRIDE + between.chars().count()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Text with an emoji (astral, 2 UTF-16 units, 4 bytes), a combining
+    /// mark (its own code point), and Arabic (right-to-left, 2 bytes each).
+    const MIXED: &str = "a😀e\u{301} سلام!";
+
+    #[test]
+    fn utf16_and_code_points_round_trip_on_mixed_text() {
+        // (code points, utf16 units, utf8 bytes) at each character start.
+        let table = [
+            (0, 0, 0),   // a
+            (1, 1, 1),   // 😀
+            (2, 3, 5),   // e
+            (3, 4, 6),   // combining acute
+            (4, 5, 8),   // space
+            (5, 6, 9),   // س
+            (9, 10, 17), // !
+            (10, 11, 18),
+        ];
+        for (cp, utf16, byte) in table {
+            assert_eq!(
+                char_to_utf16(MIXED, CharOffset(cp)),
+                Utf16Offset(utf16),
+                "cp {cp}"
+            );
+            assert_eq!(
+                utf16_to_char(MIXED, Utf16Offset(utf16)),
+                CharOffset(cp),
+                "utf16 {utf16}"
+            );
+            assert_eq!(
+                char_to_byte(MIXED, CharOffset(cp)),
+                Some(ByteOffset(byte)),
+                "cp {cp}"
+            );
+            assert_eq!(
+                byte_to_char(MIXED, ByteOffset(byte)),
+                Some(CharOffset(cp)),
+                "byte {byte}"
+            );
+        }
+    }
+
+    #[test]
+    fn untrusted_offsets_are_rounded_or_refused_never_panic() {
+        // Inside the surrogate pair of 😀: rounds down to the emoji's start.
+        assert_eq!(utf16_to_char(MIXED, Utf16Offset(2)), CharOffset(1));
+        // Past the end: clamped.
+        assert_eq!(utf16_to_char(MIXED, Utf16Offset(99)), CharOffset(10));
+        assert_eq!(char_to_utf16(MIXED, CharOffset(99)), Utf16Offset(11));
+        // Inside the emoji's bytes: refused.
+        assert_eq!(byte_to_char(MIXED, ByteOffset(2)), None);
+        assert_eq!(char_to_byte(MIXED, CharOffset(11)), None);
+        assert_eq!(byte_to_char(MIXED, ByteOffset(99)), None);
+    }
+
+    #[test]
+    fn char_index_slices_like_a_scan_across_checkpoints() {
+        let text: String = "é😀ab שָׁלוֹם ".repeat(40);
+        let index = CharIndex::new(&text);
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(index.char_len(), chars.len());
+        for (start, end) in [
+            (0, 0),
+            (0, 5),
+            (63, 65),
+            (64, 128),
+            (100, chars.len()),
+            (chars.len(), chars.len()),
+        ] {
+            let expected: String = chars
+                .get(start..end)
+                .map(|s| s.iter().collect())
+                .unwrap_or_default();
+            assert_eq!(
+                index.slice(&text, CharOffset(start), CharOffset(end)),
+                Some(expected.as_str())
+            );
+        }
+        assert_eq!(index.slice(&text, CharOffset(5), CharOffset(4)), None);
+        assert_eq!(
+            index.slice(&text, CharOffset(0), CharOffset(chars.len() + 1)),
+            None
+        );
+    }
+
+    #[test]
+    fn char_index_maps_bytes_back_to_code_points() {
+        let text = "x😀".repeat(100);
+        let index = CharIndex::new(&text);
+        for cp in [0, 1, 2, 63, 64, 65, 199, 200] {
+            let byte = index.byte_of(&text, CharOffset(cp)).expect("in range");
+            assert_eq!(index.char_of(&text, byte), Some(CharOffset(cp)));
+        }
+        assert_eq!(index.char_of(&text, ByteOffset(2)), None, "inside an emoji");
+    }
+
+    #[test]
+    fn empty_text_has_only_offset_zero() {
+        let index = CharIndex::new("");
+        assert_eq!(index.slice("", CharOffset(0), CharOffset(0)), Some(""));
+        assert_eq!(index.byte_of("", CharOffset(1)), None);
+        assert_eq!(utf16_to_char("", Utf16Offset(3)), CharOffset(0));
+    }
+}

@@ -1,0 +1,299 @@
+//! Flattening overlapping claims into render segments, block by block.
+//!
+//! A block's text is cut wherever a claim starts or ends; each piece
+//! ([`Segment`]) lists every claim covering it ([`Layer`]s, outermost
+//! first, innermost last), so every character shows every claim over it
+//! and a click lands on the innermost. Orphans have no span and produce no
+//! layers. The UI draws one block's segments without looking at others,
+//! so a change to one claim re-renders only the blocks it touches.
+
+use super::annotation::AnnotationId;
+use super::certainty::Certainty;
+use super::document::Document;
+use super::span::Span;
+use super::store::Claim;
+
+/// One claim's presence over a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Layer {
+    /// The claim.
+    pub id: AnnotationId,
+    /// Its certainty.
+    pub certainty: Certainty,
+    /// The claim starts at this segment's start.
+    pub starts: bool,
+    /// The claim ends at this segment's end.
+    pub ends: bool,
+}
+
+/// A run of a block's text under one set of claims.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Segment {
+    /// Code points of the document.
+    pub span: Span,
+    /// The claims over it, outermost (longest) first.
+    pub layers: Vec<Layer>,
+}
+
+/// A claim reduced to what segmentation needs.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    id: AnnotationId,
+    certainty: Certainty,
+    span: Span,
+}
+
+/// Segments for every block of `document`, in block order.
+pub fn segments_by_block(document: &Document, claims: &[Claim]) -> Vec<Vec<Segment>> {
+    let blocks = document.blocks();
+    let mut buckets: Vec<Vec<Placed>> = vec![Vec::new(); blocks.len()];
+    for claim in claims {
+        let Some(span) = claim.placement.span() else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (
+            document.block_at_or_after(span.start()),
+            document.block_at_or_before(span.end().saturating_sub(1)),
+        ) else {
+            continue;
+        };
+        let placed = Placed {
+            id: claim.annotation.id,
+            certainty: claim.annotation.certainty,
+            span,
+        };
+        for bucket in buckets.iter_mut().take(last + 1).skip(first) {
+            bucket.push(placed);
+        }
+    }
+    blocks
+        .iter()
+        .zip(buckets)
+        .map(|(block, placed)| block_segments(block.span, &placed))
+        .collect()
+}
+
+/// Segments of one block covered by `placed` claims (any order).
+fn block_segments(block: Span, placed: &[Placed]) -> Vec<Segment> {
+    let inside: Vec<(Placed, Span)> = placed
+        .iter()
+        .filter_map(|p| p.span.intersect(block).map(|clipped| (*p, clipped)))
+        .collect();
+    if inside.is_empty() {
+        return if block.is_empty() {
+            Vec::new()
+        } else {
+            vec![Segment {
+                span: block,
+                layers: Vec::new(),
+            }]
+        };
+    }
+    let mut cuts: Vec<usize> = inside
+        .iter()
+        .flat_map(|(_, clipped)| [clipped.start(), clipped.end()])
+        .chain([block.start(), block.end()])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter_map(|pair| match pair {
+            [from, to] => Some(Span::new(*from, *to)),
+            _ => None,
+        })
+        .map(|piece| {
+            let mut covering: Vec<&Placed> = inside
+                .iter()
+                .filter(|(_, clipped)| clipped.contains(piece))
+                .map(|(p, _)| p)
+                .collect();
+            covering.sort_by(|a, b| {
+                b.span
+                    .len()
+                    .cmp(&a.span.len())
+                    .then(a.span.start().cmp(&b.span.start()))
+                    .then(a.id.cmp(&b.id))
+            });
+            Segment {
+                span: piece,
+                layers: covering
+                    .into_iter()
+                    .map(|p| Layer {
+                        id: p.id,
+                        certainty: p.certainty,
+                        starts: p.span.start() == piece.start(),
+                        ends: p.span.end() == piece.end(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::anchor::{describe, Placement};
+    use crate::domain::annotation::{Annotation, Timestamp};
+
+    fn id(n: u8) -> AnnotationId {
+        AnnotationId::from_random_bytes([n; 16])
+    }
+
+    fn claim(doc: &Document, n: u8, start: usize, end: usize, certainty: Certainty) -> Claim {
+        let span = Span::new(start, end);
+        Claim {
+            annotation: Annotation {
+                id: id(n),
+                target: describe(doc, span).expect("in range"),
+                certainty,
+                note: String::new(),
+                sources: Vec::new(),
+                created: Timestamp(0),
+                modified: Timestamp(0),
+            },
+            placement: Placement::Anchored(span),
+        }
+    }
+
+    /// Each segment as (text, [(claim number, starts, ends)] outer to inner).
+    fn render(doc: &Document, claims: &[Claim]) -> Vec<Vec<(String, Vec<(u8, bool, bool)>)>> {
+        segments_by_block(doc, claims)
+            .into_iter()
+            .map(|block| {
+                block
+                    .into_iter()
+                    .map(|seg| {
+                        let text = doc.slice(seg.span).unwrap_or_default().to_owned();
+                        let layers = seg
+                            .layers
+                            .iter()
+                            .map(|l| {
+                                (
+                                    l.id.0.as_bytes().first().copied().unwrap_or(0),
+                                    l.starts,
+                                    l.ends,
+                                )
+                            })
+                            .collect();
+                        (text, layers)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn seg(text: &str, layers: &[(u8, bool, bool)]) -> (String, Vec<(u8, bool, bool)>) {
+        (text.to_owned(), layers.to_vec())
+    }
+
+    #[test]
+    fn overlapping_and_nested_claims_cover_every_character() {
+        //          0         1         2
+        //          0123456789012345678901234
+        let text = "Alpha beta gamma delta.";
+        let doc = Document::from_plain_text(text, None);
+        let table: Vec<(Vec<Claim>, Vec<Vec<(String, Vec<(u8, bool, bool)>)>>)> = vec![
+            (vec![], vec![vec![seg("Alpha beta gamma delta.", &[])]]),
+            (
+                vec![claim(&doc, 1, 6, 10, Certainty::Confirmed)],
+                vec![vec![
+                    seg("Alpha ", &[]),
+                    seg("beta", &[(1, true, true)]),
+                    seg(" gamma delta.", &[]),
+                ]],
+            ),
+            (
+                // Overlap: 1 = "Alpha beta", 2 = "beta gamma".
+                vec![
+                    claim(&doc, 1, 0, 10, Certainty::Confirmed),
+                    claim(&doc, 2, 6, 16, Certainty::Unclear),
+                ],
+                vec![vec![
+                    seg("Alpha ", &[(1, true, false)]),
+                    seg("beta", &[(1, false, true), (2, true, false)]),
+                    seg(" gamma", &[(2, false, true)]),
+                    seg(" delta.", &[]),
+                ]],
+            ),
+            (
+                // Nesting: 3 = whole sentence, 4 = "gamma"; the innermost is last.
+                vec![
+                    claim(&doc, 4, 11, 16, Certainty::Unconfirmed),
+                    claim(&doc, 3, 0, 23, Certainty::Unclear),
+                ],
+                vec![vec![
+                    seg("Alpha beta ", &[(3, true, false)]),
+                    seg("gamma", &[(3, false, false), (4, true, true)]),
+                    seg(" delta.", &[(3, false, true)]),
+                ]],
+            ),
+            (
+                // Identical spans: both shown, in a stable order.
+                vec![
+                    claim(&doc, 6, 0, 5, Certainty::Unclear),
+                    claim(&doc, 5, 0, 5, Certainty::Confirmed),
+                ],
+                vec![vec![
+                    seg("Alpha", &[(5, true, true), (6, true, true)]),
+                    seg(" beta gamma delta.", &[]),
+                ]],
+            ),
+        ];
+        for (claims, expected) in table {
+            assert_eq!(render(&doc, &claims), expected, "{claims:?}");
+        }
+    }
+
+    #[test]
+    fn claims_across_blocks_are_cut_per_block_and_orphans_are_skipped() {
+        let doc = Document::from_plain_text("One two.\n\nThree four.", None);
+        let mut orphan = claim(&doc, 9, 0, 3, Certainty::Confirmed);
+        orphan.placement = Placement::Orphan;
+        let claims = vec![claim(&doc, 1, 4, 15, Certainty::Unclear), orphan];
+        assert_eq!(
+            render(&doc, &claims),
+            vec![
+                vec![seg("One ", &[]), seg("two.", &[(1, true, false)])],
+                vec![seg("Three", &[(1, false, true)]), seg(" four.", &[])],
+            ]
+        );
+    }
+
+    #[test]
+    fn segments_tile_each_block_exactly() {
+        let text = "Sentence one is here. Sentence two 😀 follows it. Three ends.";
+        let doc = Document::from_plain_text(text, None);
+        let claims: Vec<Claim> = (0u8..12)
+            .map(|n| {
+                let start = usize::from(n) * 5 % 50;
+                claim(
+                    &doc,
+                    n + 1,
+                    start,
+                    start + 3 + usize::from(n) % 9,
+                    Certainty::ALL[usize::from(n) % 3],
+                )
+            })
+            .collect();
+        for (block, segments) in doc.blocks().iter().zip(segments_by_block(&doc, &claims)) {
+            let joined: String = segments
+                .iter()
+                .map(|s| doc.slice(s.span).unwrap_or_default())
+                .collect();
+            assert_eq!(Some(joined.as_str()), doc.slice(block.span));
+            for pair in segments.windows(2) {
+                if let [a, b] = pair {
+                    assert_eq!(a.span.end(), b.span.start());
+                }
+            }
+            for segment in &segments {
+                let covering = claims
+                    .iter()
+                    .filter(|c| c.placement.span().is_some_and(|s| s.contains(segment.span)))
+                    .count();
+                assert_eq!(segment.layers.len(), covering);
+            }
+        }
+    }
+}
