@@ -10,6 +10,7 @@
 //! - [`store`]: the state, the `Action`s and the pure reducer.
 //! - [`segments`]: overlapping claims flattened for rendering.
 //! - [`persist`]: the versioned storage envelope and its rules.
+//! - [`session`]: opening an article with its stored claims.
 
 pub mod anchor;
 pub mod annotation;
@@ -18,6 +19,7 @@ pub mod document;
 pub mod offsets;
 pub mod persist;
 pub mod segments;
+pub mod session;
 pub mod snap;
 pub mod span;
 pub mod store;

@@ -20,6 +20,8 @@ pub struct Layer {
     pub id: AnnotationId,
     /// Its certainty.
     pub certainty: Certainty,
+    /// The claim's whole span (it may run over several segments).
+    pub claim: Span,
     /// The claim starts at this segment's start.
     pub starts: bool,
     /// The claim ends at this segment's end.
@@ -121,6 +123,7 @@ fn block_segments(block: Span, placed: &[Placed]) -> Vec<Segment> {
                     .map(|p| Layer {
                         id: p.id,
                         certainty: p.certainty,
+                        claim: p.span,
                         starts: p.span.start() == piece.start(),
                         ends: p.span.end() == piece.end(),
                     })
@@ -156,8 +159,10 @@ mod tests {
         }
     }
 
-    /// Each segment as (text, [(claim number, starts, ends)] outer to inner).
-    fn render(doc: &Document, claims: &[Claim]) -> Vec<Vec<(String, Vec<(u8, bool, bool)>)>> {
+    /// A segment as (text, [(claim number, starts, ends)] outer to inner).
+    type Shown = (String, Vec<(u8, bool, bool)>);
+
+    fn render(doc: &Document, claims: &[Claim]) -> Vec<Vec<Shown>> {
         segments_by_block(doc, claims)
             .into_iter()
             .map(|block| {
@@ -183,7 +188,7 @@ mod tests {
             .collect()
     }
 
-    fn seg(text: &str, layers: &[(u8, bool, bool)]) -> (String, Vec<(u8, bool, bool)>) {
+    fn seg(text: &str, layers: &[(u8, bool, bool)]) -> Shown {
         (text.to_owned(), layers.to_vec())
     }
 
@@ -193,7 +198,7 @@ mod tests {
         //          0123456789012345678901234
         let text = "Alpha beta gamma delta.";
         let doc = Document::from_plain_text(text, None);
-        let table: Vec<(Vec<Claim>, Vec<Vec<(String, Vec<(u8, bool, bool)>)>>)> = vec![
+        let table: Vec<(Vec<Claim>, Vec<Vec<Shown>>)> = vec![
             (vec![], vec![vec![seg("Alpha beta gamma delta.", &[])]]),
             (
                 vec![claim(&doc, 1, 6, 10, Certainty::Confirmed)],

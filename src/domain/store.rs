@@ -4,7 +4,8 @@
 //! The reducer does no I/O and reads no clock or random source: ids and
 //! times arrive inside actions. A no-op returns the same `Rc`, so Yew
 //! skips the re-render. `revision` grows with every change that must be
-//! persisted; the UI's persistence effect is keyed on it.
+//! persisted (not with opening an article, which changes nothing stored);
+//! the UI's persistence effect is keyed on it.
 
 use std::rc::Rc;
 
@@ -194,7 +195,8 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
                 keep_text,
                 claims,
                 notices,
-                revision: state.revision + 1,
+                // Opening changes nothing that needs saving.
+                revision: state.revision,
             })
         }
         Action::Create {

@@ -1,1 +1,15 @@
-//! placeholder
+//! The thin Yew layer: DOM events become [`crate::domain::Action`]s and
+//! state becomes HTML. It decides nothing about claims or text itself.
+//!
+//! - [`store`]: the one context, its reducer and the `use_store` hook.
+//! - [`browser`]: the clock, ids and localStorage, behind domain traits.
+//! - [`dom_selection`]: a DOM selection or element to document offsets.
+//! - [`components`]: one component per file.
+
+pub mod browser;
+pub mod components;
+pub mod dom_selection;
+pub mod store;
+
+pub use components::claim_annotator::{ClaimAnnotator, ClaimAnnotatorProps};
+pub use components::demo_app::DemoApp;

@@ -1,0 +1,116 @@
+//! One block of the article (dateline, headline or paragraph) with its
+//! highlights. Each segment is a text run (`data-s`/`data-e` carry its
+//! span, as `ui::dom_selection` reads them) wrapped in one `<mark>` per claim over it, outermost first, so
+//! host CSS and tests find every highlight by `data-certainty` and
+//! `data-annotation-id`. Memoised by its props: a change to one claim
+//! re-renders only the blocks whose segments changed.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::segments::{Layer, Segment};
+use crate::domain::{Block, BlockKind, Document};
+use crate::ui::store::DocumentRef;
+
+/// Words of a claim's quote used in its accessible name.
+const NAME_WORDS: usize = 8;
+
+/// Props of [`BlockView`].
+#[derive(Properties, PartialEq)]
+pub struct BlockViewProps {
+    /// The article.
+    pub document: DocumentRef,
+    /// This block.
+    pub block: Block,
+    /// Its segments.
+    pub segments: Rc<Vec<Segment>>,
+}
+
+/// A block with its highlights.
+#[component]
+pub fn BlockView(props: &BlockViewProps) -> Html {
+    let document = &props.document.0;
+    let runs: Html = props
+        .segments
+        .iter()
+        .map(|segment| render_segment(document, segment))
+        .collect();
+    match props.block.kind {
+        BlockKind::Dateline => {
+            let date = document
+                .slice(props.block.span)
+                .unwrap_or_default()
+                .to_owned();
+            html! { <p class="cm-block cm-dateline"><time datetime={date}>{ runs }</time></p> }
+        }
+        BlockKind::Headline => html! { <h2 class="cm-block cm-headline" dir="auto">{ runs }</h2> },
+        BlockKind::Paragraph => html! { <p class="cm-block cm-paragraph" dir="auto">{ runs }</p> },
+    }
+}
+
+fn render_segment(document: &Document, segment: &Segment) -> Html {
+    let text = document.slice(segment.span).unwrap_or_default().to_owned();
+    let (start, end) = (segment.span.start(), segment.span.end());
+    let mut inner = html! {
+        <span key={start} class="cm-run" data-s={start.to_string()} data-e={end.to_string()}>{ text }</span>
+    };
+    let depth = segment.layers.len();
+    // The outermost layer that starts here is the claim's keyboard stop.
+    let stop = segment.layers.iter().position(|l| l.starts);
+    for (index, layer) in segment.layers.iter().enumerate().rev() {
+        inner = render_layer(
+            document,
+            layer,
+            depth - 1 - index,
+            stop == Some(index),
+            inner,
+        );
+    }
+    html! { <span key={start} class="cm-seg">{ inner }</span> }
+}
+
+fn render_layer(
+    document: &Document,
+    layer: &Layer,
+    depth: usize,
+    is_stop: bool,
+    inner: Html,
+) -> Html {
+    let certainty = layer.certainty;
+    let id = layer.id.to_string();
+    let depth = depth.min(3).to_string();
+    let title = format!("{} claim", certainty.label());
+    if is_stop {
+        let quote: Vec<&str> = document
+            .slice(layer.claim)
+            .unwrap_or_default()
+            .split_whitespace()
+            .take(NAME_WORDS + 1)
+            .collect();
+        let ellipsis = if quote.len() > NAME_WORDS { "…" } else { "" };
+        let name = format!(
+            "{title}: {}{ellipsis}",
+            quote
+                .iter()
+                .take(NAME_WORDS)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        html! {
+            <mark class="cm-claim" data-certainty={certainty.key()} data-annotation-id={id}
+                data-depth={depth} data-starts="true" data-ends={layer.ends.to_string()}
+                role="button" tabindex="0" aria-haspopup="dialog" aria-label={name} {title}>
+                { inner }
+            </mark>
+        }
+    } else {
+        html! {
+            <mark class="cm-claim" data-certainty={certainty.key()} data-annotation-id={id}
+                data-depth={depth} data-starts={layer.starts.to_string()} data-ends={layer.ends.to_string()} {title}>
+                { inner }
+            </mark>
+        }
+    }
+}

@@ -1,0 +1,491 @@
+//! The widget's root: it owns the one reducer and provides it as context,
+//! saves to localStorage as an effect keyed on the state's revision, and
+//! turns DOM events (selection, pointer, keys, clicks on highlights) into
+//! domain verbs. Transient UI state — the pending selection, the open
+//! card, the undo toast, the live-region message — lives here too, since
+//! it is not part of any claim.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+use yew::prelude::*;
+
+use crate::domain::persist::{self, KeyValueStore};
+use crate::domain::segments::{segments_by_block, Segment};
+use crate::domain::session::{self, Origin};
+use crate::domain::{
+    reduce, Action, Annotation, AnnotationId, Certainty, Document, DocumentId, Span, State,
+};
+use crate::ui::browser::{now, LocalStorage};
+use crate::ui::components::block_view::BlockView;
+use crate::ui::components::claim_card::{ClaimCard, Neighbour};
+use crate::ui::components::legend::Legend;
+use crate::ui::components::load_article::LoadArticle;
+use crate::ui::components::notice_banner::NoticeBanner;
+use crate::ui::components::orphan_list::OrphanList;
+use crate::ui::components::selection_toolbar::SelectionToolbar;
+use crate::ui::components::undo_toast::UndoToast;
+use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
+use crate::ui::store::{use_store, DocumentRef, Store, StoreContext};
+
+/// Width the card and toolbar keep clear of the widget's right edge.
+const POPUP_WIDTH: f64 = 340.0;
+/// Gap between a selection or highlight and what pops up under it.
+const POPUP_GAP: f64 = 8.0;
+/// Words of a quote shown in the undo toast and the card's neighbours.
+const QUOTE_WORDS: usize = 12;
+
+/// Props of [`ClaimAnnotator`].
+#[derive(Properties, PartialEq)]
+pub struct ClaimAnnotatorProps {
+    /// The article, as plain text.
+    pub text: AttrValue,
+    /// The embedder's document id; by default one derived from the text.
+    #[prop_or_default]
+    pub doc_id: Option<AttrValue>,
+    /// Reopen the article last loaded by hand (the demo page does).
+    #[prop_or_default]
+    pub resume: bool,
+    /// Offer "Load article".
+    #[prop_or_default]
+    pub allow_load: bool,
+}
+
+/// A selection waiting for a certainty.
+#[derive(Clone, Copy, PartialEq)]
+struct Pending {
+    span: Span,
+    at: (i32, i32),
+}
+
+/// The card on screen.
+#[derive(Clone, PartialEq)]
+struct OpenCard {
+    id: AnnotationId,
+    others: Vec<AnnotationId>,
+    at: (i32, i32),
+}
+
+/// The claim annotator widget in edit mode.
+#[component]
+pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
+    let handle = {
+        let text = props.text.clone();
+        let doc_id = props.doc_id.clone();
+        let resume = props.resume;
+        use_reducer(move || initial_state(&LocalStorage, &text, doc_id.as_deref(), resume))
+    };
+    use_persistence(&handle);
+
+    let root = use_node_ref();
+    let article = use_node_ref();
+    let pending = use_state(|| None::<Pending>);
+    let card = use_state(|| None::<OpenCard>);
+    let deleted = use_state(|| None::<Annotation>);
+    let announcement = use_state(String::new);
+    let pointer_down = use_mut_ref(|| false);
+
+    let refresh_selection = {
+        let (root, article, pending) = (root.clone(), article.clone(), pending.clone());
+        Callback::from(move |()| pending.set(read_pending(&root, &article)))
+    };
+    {
+        let refresh = refresh_selection.clone();
+        let pointer_down = pointer_down.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|document| {
+                    let on_change = {
+                        let refresh = refresh.clone();
+                        let pointer_down = pointer_down.clone();
+                        EventListener::new(&document, "selectionchange", move |_| {
+                            if !*pointer_down.borrow() {
+                                refresh.emit(());
+                            }
+                        })
+                    };
+                    let on_up = EventListener::new(&document, "pointerup", move |_| {
+                        if pointer_down.replace(false) {
+                            refresh.emit(());
+                        }
+                    });
+                    (on_change, on_up)
+                });
+            move || drop(listeners)
+        });
+    }
+
+    let store = Store::from_handle(handle.clone());
+    let create = {
+        let (store, pending, announcement) = (store.clone(), pending.clone(), announcement.clone());
+        Callback::from(move |certainty: Certainty| {
+            if let Some(selection) = *pending {
+                store.create(selection.span, certainty);
+                clear_selection();
+                pending.set(None);
+                announcement.set(format!("{} claim created.", certainty.label()));
+            }
+        })
+    };
+    {
+        let (create, pending) = (create.clone(), pending.clone());
+        let has_selection = pending.is_some();
+        use_effect_with(has_selection, move |has_selection| {
+            let listener = has_selection
+                .then(|| web_sys::window().and_then(|w| w.document()))
+                .flatten()
+                .map(|document| {
+                    EventListener::new(&document, "keydown", move |event| {
+                        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                            return;
+                        };
+                        if is_typing(event)
+                            || event.ctrl_key()
+                            || event.meta_key()
+                            || event.alt_key()
+                        {
+                            return;
+                        }
+                        if event.key() == "Escape" {
+                            clear_selection();
+                            pending.set(None);
+                        } else if let Some(certainty) = Certainty::from_shortcut(&event.key()) {
+                            event.prevent_default();
+                            create.emit(certainty);
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+
+    let open_card = {
+        let (root, card) = (root.clone(), card.clone());
+        Callback::from(move |target: Element| {
+            let ids = claims_at(&target);
+            let Some((&id, others)) = ids.split_first() else {
+                return;
+            };
+            let at = popup_position(&root, &target.get_bounding_client_rect());
+            card.set(Some(OpenCard {
+                id,
+                others: others.to_vec(),
+                at,
+            }));
+        })
+    };
+    let on_article_click = {
+        let (open_card, article) = (open_card.clone(), article.clone());
+        Callback::from(move |event: MouseEvent| {
+            let selecting = article
+                .cast::<Element>()
+                .is_some_and(|a| selected_span(&a).is_some());
+            if let (false, Some(target)) = (selecting, event.target_dyn_into::<Element>()) {
+                open_card.emit(target);
+            }
+        })
+    };
+    let on_article_keydown = Callback::from(move |event: KeyboardEvent| {
+        if matches!(event.key().as_str(), "Enter" | " ") {
+            if let Some(target) = event.target_dyn_into::<Element>() {
+                if target.has_attribute("data-annotation-id") {
+                    event.prevent_default();
+                    open_card.emit(target);
+                }
+            }
+        }
+    });
+    let on_pointerdown = {
+        let pointer_down = pointer_down.clone();
+        Callback::from(move |_: PointerEvent| {
+            *pointer_down.borrow_mut() = true;
+        })
+    };
+
+    let close_card = {
+        let (card, root) = (card.clone(), root.clone());
+        Callback::from(move |()| {
+            if let Some(open) = &*card {
+                focus_claim(&root, open.id);
+            }
+            card.set(None);
+        })
+    };
+    let select_card = {
+        let card = card.clone();
+        Callback::from(move |id: AnnotationId| {
+            if let Some(open) = &*card {
+                let mut others: Vec<AnnotationId> =
+                    open.others.iter().copied().filter(|o| *o != id).collect();
+                others.push(open.id);
+                card.set(Some(OpenCard {
+                    id,
+                    others,
+                    at: open.at,
+                }));
+            }
+        })
+    };
+    let delete_claim = {
+        let (store, card, deleted, announcement) = (
+            store.clone(),
+            card.clone(),
+            deleted.clone(),
+            announcement.clone(),
+        );
+        Callback::from(move |id: AnnotationId| {
+            if let Some(annotation) = store.delete(id) {
+                deleted.set(Some(annotation));
+                announcement.set("Claim deleted.".to_owned());
+            }
+            card.set(None);
+        })
+    };
+    let undo_delete = {
+        let (store, deleted, announcement) = (store.clone(), deleted.clone(), announcement.clone());
+        Callback::from(move |()| {
+            if let Some(annotation) = (*deleted).clone() {
+                store.restore(annotation);
+                announcement.set("Claim restored.".to_owned());
+            }
+            deleted.set(None);
+        })
+    };
+    let dismiss_toast = {
+        let deleted = deleted.clone();
+        Callback::from(move |()| deleted.set(None))
+    };
+    let reset_ui = {
+        let (card, pending, deleted) = (card.clone(), pending.clone(), deleted.clone());
+        move || {
+            card.set(None);
+            pending.set(None);
+            deleted.set(None);
+        }
+    };
+    let on_open_article = {
+        let (store, reset_ui) = (store.clone(), reset_ui.clone());
+        Callback::from(move |text: String| {
+            reset_ui();
+            store.dispatch(session::open_article(
+                &LocalStorage,
+                &text,
+                None,
+                Origin::LoadedByHand,
+                now(),
+            ));
+        })
+    };
+    let on_demo = {
+        let store = store.clone();
+        let text = props.text.clone();
+        let doc_id = props.doc_id.clone();
+        Callback::from(move |()| {
+            reset_ui();
+            if let Err(error) = session::forget_current(&LocalStorage) {
+                store.dispatch(Action::Notify(session::notice_for(&error)));
+            }
+            let id = doc_id
+                .as_deref()
+                .and_then(|raw| DocumentId::parse(raw).ok());
+            store.dispatch(session::open_article(
+                &LocalStorage,
+                &text,
+                id,
+                Origin::Embedded,
+                now(),
+            ));
+        })
+    };
+
+    let segments = {
+        let state = handle.clone();
+        use_memo(
+            (DocumentRef(handle.document.clone()), handle.revision),
+            move |_| {
+                segments_by_block(&state.document, &state.claims)
+                    .into_iter()
+                    .map(Rc::new)
+                    .collect::<Vec<Rc<Vec<Segment>>>>()
+            },
+        )
+    };
+    let document = DocumentRef(handle.document.clone());
+    let orphans: Vec<_> = handle.orphans().cloned().collect();
+
+    html! {
+        <ContextProvider<StoreContext> context={handle.clone()}>
+            <div class="claimmark" data-mode="edit" ref={root}>
+                <header class="cm-bar">
+                    <Legend counts={handle.counts()} />
+                    if props.allow_load {
+                        <LoadArticle on_open={on_open_article} {on_demo} />
+                    }
+                </header>
+                <NoticeBanner notices={handle.notices.clone()} />
+                <article class="cm-article" ref={article} onclick={on_article_click}
+                    onkeydown={on_article_keydown} onpointerdown={on_pointerdown}>
+                    { for handle.document.blocks().iter().zip(segments.iter()).enumerate().map(|(index, (block, segments))| html! {
+                        <BlockView key={index} document={document.clone()} block={*block} segments={segments.clone()} />
+                    }) }
+                </article>
+                <OrphanList {orphans} />
+                if let Some(selection) = *pending {
+                    <SelectionToolbar at={selection.at} on_pick={create} />
+                }
+                if let Some(open) = (*card).clone() {
+                    <CardSlot open={open} on_close={close_card} on_select={select_card} on_delete={delete_claim} />
+                }
+                if let Some(annotation) = (*deleted).clone() {
+                    <UndoToast quote={short_quote(&annotation.target.quote.exact)} on_undo={undo_delete} on_dismiss={dismiss_toast} />
+                }
+                <div class="cm-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
+            </div>
+        </ContextProvider<StoreContext>>
+    }
+}
+
+/// Props of [`CardSlot`].
+#[derive(Properties, PartialEq)]
+struct CardSlotProps {
+    open: OpenCard,
+    on_close: Callback<()>,
+    on_select: Callback<AnnotationId>,
+    on_delete: Callback<AnnotationId>,
+}
+
+/// Looks the open card's claims up in the store (inside the provider) and
+/// shows the card, or closes it when its claim is gone.
+#[component]
+fn CardSlot(props: &CardSlotProps) -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let state = store.state();
+    let Some(claim) = state.claim(props.open.id).cloned() else {
+        return html! {};
+    };
+    let neighbours: Vec<Neighbour> = props
+        .open
+        .others
+        .iter()
+        .filter_map(|id| state.claim(*id))
+        .map(|c| Neighbour {
+            id: c.annotation.id,
+            certainty: c.annotation.certainty,
+            quote: short_quote(&c.annotation.target.quote.exact).into(),
+        })
+        .collect();
+    html! {
+        <ClaimCard {claim} {neighbours} at={props.open.at} on_close={props.on_close.clone()}
+            on_select={props.on_select.clone()} on_delete={props.on_delete.clone()} />
+    }
+}
+
+/// Opens the embedder's or demo's article with what storage holds for it.
+fn initial_state(
+    store: &dyn KeyValueStore,
+    text: &str,
+    doc_id: Option<&str>,
+    resume: bool,
+) -> State {
+    let given = doc_id.and_then(|raw| DocumentId::parse(raw).ok());
+    let action = match (resume, given) {
+        (true, None) => session::resume_demo(store, text, now()),
+        (_, given) => session::open_article(store, text, given, Origin::Embedded, now()),
+    };
+    let empty = Rc::new(State::new(Rc::new(Document::from_plain_text("", None))));
+    let opened = reduce(empty, action);
+    Rc::try_unwrap(opened).unwrap_or_else(|shared| (*shared).clone())
+}
+
+/// Saves the claims whenever the revision moves, unless storage must be
+/// protected; reports the outcome back to the store.
+#[hook]
+fn use_persistence(handle: &UseReducerHandle<State>) {
+    let saved = use_mut_ref(|| handle.revision);
+    let state = handle.clone();
+    use_effect_with(handle.revision, move |revision| {
+        if *saved.borrow() != *revision && !state.read_only() {
+            *saved.borrow_mut() = *revision;
+            let text = state.keep_text.then(|| state.document.text());
+            let outcome = persist::save(
+                &LocalStorage,
+                state.document.id(),
+                text,
+                &state.annotations(),
+            );
+            state.dispatch(match outcome {
+                Ok(()) => Action::Saved,
+                Err(error) => Action::Notify(session::notice_for(&error)),
+            });
+        }
+    });
+}
+
+fn read_pending(root: &NodeRef, article: &NodeRef) -> Option<Pending> {
+    let article = article.cast::<Element>()?;
+    let selected = selected_span(&article)?;
+    let (left, _, _, bottom) = selected.rect;
+    let rect =
+        web_sys::DomRect::new_with_x_and_y_and_width_and_height(left, bottom, 0.0, 0.0).ok()?;
+    Some(Pending {
+        span: selected.span,
+        at: popup_position(root, &rect),
+    })
+}
+
+/// Where a popup goes under `rect`, in the widget's coordinates, kept
+/// inside the widget's width.
+fn popup_position(root: &NodeRef, rect: &web_sys::DomRect) -> (i32, i32) {
+    let Some(root) = root.cast::<Element>() else {
+        return (0, 0);
+    };
+    let frame = root.get_bounding_client_rect();
+    let max_left = (frame.width() - POPUP_WIDTH).max(0.0);
+    let left = (rect.left() - frame.left()).clamp(0.0, max_left);
+    let top = rect.bottom() - frame.top() + POPUP_GAP;
+    // Pixel positions fit easily in i32.
+    #[allow(clippy::cast_possible_truncation)]
+    (left.round() as i32, top.round() as i32)
+}
+
+fn focus_claim(root: &NodeRef, id: AnnotationId) {
+    let Some(root) = root.cast::<Element>() else {
+        return;
+    };
+    let selector = format!("mark[data-annotation-id=\"{id}\"][tabindex]");
+    if let Ok(Some(mark)) = root.query_selector(&selector) {
+        if let Ok(mark) = mark.dyn_into::<HtmlElement>() {
+            let _ = mark.focus();
+        }
+    }
+}
+
+fn is_typing(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|t| {
+            t.is_content_editable()
+                || matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
+}
+
+fn short_quote(quote: &str) -> String {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let head = words
+        .iter()
+        .take(QUOTE_WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if words.len() > QUOTE_WORDS {
+        format!("{head}…")
+    } else {
+        head
+    }
+}

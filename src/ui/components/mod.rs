@@ -1,0 +1,14 @@
+//! One Yew function component per file. Props derive `PartialEq`, so a
+//! component re-renders only when what it shows changed; callbacks are
+//! named `on_…`.
+
+pub mod block_view;
+pub mod claim_annotator;
+pub mod claim_card;
+pub mod demo_app;
+pub mod legend;
+pub mod load_article;
+pub mod notice_banner;
+pub mod orphan_list;
+pub mod selection_toolbar;
+pub mod undo_toast;

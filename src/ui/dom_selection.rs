@@ -1,0 +1,173 @@
+//! From the DOM to document offsets: the one place that reads a
+//! `Selection`, a `Range` boundary or a clicked element and turns it into
+//! code points of the document.
+//!
+//! Every run of article text is rendered inside an element carrying
+//! `data-s` and `data-e` (its span in code points); a boundary inside a
+//! text node converts its UTF-16 offset with
+//! [`crate::domain::offsets::utf16_to_char`]. Boundaries outside the
+//! article clamp to its first or last run. Anything unexpected gives
+//! `None`, never a panic: DOM selections are untrusted input.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+use crate::domain::offsets::{utf16_to_char, Utf16Offset};
+use crate::domain::{AnnotationId, Span};
+
+/// Attribute holding a text run's first code point.
+pub const START_ATTR: &str = "data-s";
+/// Attribute holding a text run's end (exclusive).
+pub const END_ATTR: &str = "data-e";
+/// Attribute naming the claim a highlight element belongs to.
+pub const ID_ATTR: &str = "data-annotation-id";
+
+/// A non-empty selection inside `article`, as a span and the rectangle it
+/// covers on screen (viewport coordinates: left, top, right, bottom).
+pub struct SelectedSpan {
+    /// The selected code points, not yet snapped.
+    pub span: Span,
+    /// Where it is on screen.
+    pub rect: (f64, f64, f64, f64),
+}
+
+/// Reads the window's selection relative to `article`.
+pub fn selected_span(article: &Element) -> Option<SelectedSpan> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    if !range.intersects_node(article).unwrap_or(false) {
+        return None;
+    }
+    let start = boundary(
+        article,
+        &range.start_container().ok()?,
+        range.start_offset().ok()?,
+    )?;
+    let end = boundary(
+        article,
+        &range.end_container().ok()?,
+        range.end_offset().ok()?,
+    )?;
+    if start >= end {
+        return None;
+    }
+    let rect = range.get_bounding_client_rect();
+    Some(SelectedSpan {
+        span: Span::new(start, end),
+        rect: (rect.left(), rect.top(), rect.right(), rect.bottom()),
+    })
+}
+
+/// Empties the window's selection.
+pub fn clear_selection() {
+    if let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// The claims under an event target, innermost first.
+pub fn claims_at(target: &Element) -> Vec<AnnotationId> {
+    let mut ids = Vec::new();
+    let selector = format!("[{ID_ATTR}]");
+    let mut current = target.closest(&selector).ok().flatten();
+    while let Some(element) = current {
+        if let Some(id) = element
+            .get_attribute(ID_ATTR)
+            .and_then(|raw| raw.parse().ok())
+        {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        current = element
+            .parent_element()
+            .and_then(|parent| parent.closest(&selector).ok().flatten());
+    }
+    ids
+}
+
+/// The document offset of a range boundary (`node`, `offset`).
+fn boundary(article: &Element, node: &Node, offset: u32) -> Option<usize> {
+    if !article.contains(Some(node)) {
+        let position = article.compare_document_position(node);
+        return if position & Node::DOCUMENT_POSITION_PRECEDING != 0 {
+            first_run_start(article)
+        } else {
+            last_run_end(article)
+        };
+    }
+    if node.node_type() == Node::TEXT_NODE {
+        let run = node
+            .parent_element()?
+            .closest(&format!("[{START_ATTR}]"))
+            .ok()??;
+        let start = attr_offset(&run, START_ATTR)?;
+        let text = node.text_content().unwrap_or_default();
+        let inside = utf16_to_char(&text, Utf16Offset(offset as usize));
+        return Some(start + inside.0);
+    }
+    let element: &Element = node.dyn_ref()?;
+    if let Some(start) = attr_offset(element, START_ATTR) {
+        // Inside a run element but not in its text: before or after the text.
+        return if offset == 0 {
+            Some(start)
+        } else {
+            attr_offset(element, END_ATTR)
+        };
+    }
+    let children = node.child_nodes();
+    let mut index = offset;
+    while let Some(child) = children.item(index) {
+        if let Some(start) = first_run_in(&child).and_then(|run| attr_offset(&run, START_ATTR)) {
+            return Some(start);
+        }
+        index += 1;
+    }
+    // After the last child: the end of the last run before this point.
+    let mut index = offset;
+    while index > 0 {
+        index -= 1;
+        if let Some(end) = children
+            .item(index)
+            .and_then(|child| last_run_in(&child))
+            .and_then(|run| attr_offset(&run, END_ATTR))
+        {
+            return Some(end);
+        }
+    }
+    None
+}
+
+fn first_run_in(node: &Node) -> Option<Element> {
+    let element: &Element = node.dyn_ref()?;
+    if element.has_attribute(START_ATTR) {
+        return Some(element.clone());
+    }
+    element.query_selector(&format!("[{START_ATTR}]")).ok()?
+}
+
+fn last_run_in(node: &Node) -> Option<Element> {
+    let element: &Element = node.dyn_ref()?;
+    if element.has_attribute(START_ATTR) {
+        return Some(element.clone());
+    }
+    let all = element
+        .query_selector_all(&format!("[{START_ATTR}]"))
+        .ok()?;
+    all.item(all.length().checked_sub(1)?)?.dyn_into().ok()
+}
+
+fn first_run_start(article: &Element) -> Option<usize> {
+    first_run_in(article).and_then(|run| attr_offset(&run, START_ATTR))
+}
+
+fn last_run_end(article: &Element) -> Option<usize> {
+    last_run_in(article).and_then(|run| attr_offset(&run, END_ATTR))
+}
+
+fn attr_offset(element: &Element, name: &str) -> Option<usize> {
+    element.get_attribute(name)?.parse().ok()
+}

@@ -1,0 +1,126 @@
+//! The widget's one context: the domain [`State`] behind Yew's
+//! `use_reducer`, and [`use_store`], which hands components domain verbs
+//! instead of raw setters.
+//!
+//! Persistence is not here: it is an effect in the root component keyed
+//! on the state's revision.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::{self, Action, Annotation, AnnotationId, Certainty, SourceUrl, Span, State};
+
+use super::browser;
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        domain::reduce(self, action)
+    }
+}
+
+/// What the root component provides to its descendants.
+pub type StoreContext = UseReducerHandle<State>;
+
+/// The state plus the verbs that change it.
+#[derive(Clone, PartialEq)]
+pub struct Store {
+    handle: StoreContext,
+}
+
+impl Store {
+    /// Wraps the reducer handle the root owns.
+    pub fn from_handle(handle: StoreContext) -> Self {
+        Store { handle }
+    }
+
+    /// The current state.
+    pub fn state(&self) -> &State {
+        &self.handle
+    }
+
+    /// Creates a claim over a raw selection; returns its id.
+    pub fn create(&self, span: Span, certainty: Certainty) -> AnnotationId {
+        let id = browser::new_annotation_id();
+        self.handle.dispatch(Action::Create {
+            id,
+            span,
+            certainty,
+            at: browser::now(),
+        });
+        id
+    }
+
+    /// Changes a claim's certainty.
+    pub fn set_certainty(&self, id: AnnotationId, certainty: Certainty) {
+        self.handle.dispatch(Action::SetCertainty {
+            id,
+            certainty,
+            at: browser::now(),
+        });
+    }
+
+    /// Replaces a claim's note.
+    pub fn set_note(&self, id: AnnotationId, note: String) {
+        self.handle.dispatch(Action::SetNote {
+            id,
+            note,
+            at: browser::now(),
+        });
+    }
+
+    /// Adds an evidence link.
+    pub fn add_source(&self, id: AnnotationId, url: SourceUrl) {
+        self.handle.dispatch(Action::AddSource {
+            id,
+            url,
+            at: browser::now(),
+        });
+    }
+
+    /// Removes an evidence link.
+    pub fn remove_source(&self, id: AnnotationId, url: SourceUrl) {
+        self.handle.dispatch(Action::RemoveSource {
+            id,
+            url,
+            at: browser::now(),
+        });
+    }
+
+    /// Deletes a claim; returns it as it was, for undo.
+    pub fn delete(&self, id: AnnotationId) -> Option<Annotation> {
+        let before = self.handle.claim(id).map(|c| c.annotation.clone());
+        self.handle.dispatch(Action::Delete { id });
+        before
+    }
+
+    /// Puts a deleted claim back.
+    pub fn restore(&self, annotation: Annotation) {
+        self.handle.dispatch(Action::Restore { annotation });
+    }
+
+    /// Applies any action (opening articles, storage reports).
+    pub fn dispatch(&self, action: Action) {
+        self.handle.dispatch(action);
+    }
+}
+
+/// The store of the enclosing widget; `None` outside one (the caller then
+/// renders nothing rather than panicking).
+#[hook]
+pub fn use_store() -> Option<Store> {
+    use_context::<StoreContext>().map(|handle| Store { handle })
+}
+
+/// A shared document compared by identity, so props holding it compare in
+/// constant time (a new `Open` makes a new `Rc`).
+#[derive(Clone)]
+pub struct DocumentRef(pub Rc<domain::Document>);
+
+impl PartialEq for DocumentRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
