@@ -1,0 +1,41 @@
+# claimmark — the two commands a new user needs are `make serve` and
+# `make test`; both install what is missing first (scripts/setup.sh).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
+
+.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh --test
+
+## Serve the demo (the seed article, ready to annotate) on http://127.0.0.1:8080
+serve: setup
+	trunk serve --offline --release
+
+## Release build of the demo into dist/ (wasm-opt -Oz through binaryen)
+build: setup
+	trunk build --release --offline
+
+## Every test: format, clippy (host and wasm32), native, browser, end to end
+test: setup-test fmt-check clippy test-native test-browser test-e2e
+	@echo "make test: all suites passed"
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e: build
+	npm run e2e

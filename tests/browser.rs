@@ -1,0 +1,347 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the widget
+//! mounted in a real page, driven through real DOM selections, clicks,
+//! key events and the real localStorage.
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
+
+use claimmark::domain::persist::document_key;
+use claimmark::domain::DocumentId;
+use claimmark::ui::components::demo_app::SEED_ARTICLE;
+use claimmark::ui::{ClaimAnnotator, ClaimAnnotatorProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, Storage};
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+fn storage() -> Storage {
+    window().local_storage().expect("allowed").expect("present")
+}
+
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .expect("timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer fired");
+}
+
+thread_local! {
+    static BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The runner may interleave async tests; these share one page, one
+/// selection and one localStorage, so each holds this for its whole run.
+struct Exclusive;
+
+impl Exclusive {
+    async fn take() -> Exclusive {
+        while BUSY.with(|busy| busy.replace(true)) {
+            settle().await;
+        }
+        Exclusive
+    }
+}
+
+impl Drop for Exclusive {
+    fn drop(&mut self) {
+        BUSY.with(|busy| busy.set(false));
+    }
+}
+
+struct Mounted {
+    host: Element,
+    app: Option<AppHandle<ClaimAnnotator>>,
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self
+            .host
+            .query_selector_all(selector)
+            .expect("valid selector");
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
+    }
+
+    fn one(&self, selector: &str) -> Option<Element> {
+        self.host.query_selector(selector).expect("valid selector")
+    }
+
+    fn unmount(mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.host.remove();
+    }
+}
+
+async fn mount(doc_id: &str) -> Mounted {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let props = ClaimAnnotatorProps {
+        text: SEED_ARTICLE.into(),
+        doc_id: Some(doc_id.to_owned().into()),
+        resume: false,
+        allow_load: false,
+    };
+    let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
+    settle().await;
+    Mounted {
+        host,
+        app: Some(app),
+    }
+}
+
+/// Selects `from..to` (UTF-16 offsets in the text run containing `phrase`)
+/// with a real DOM Range, as a person's drag would leave it.
+async fn select_in_run(mounted: &Mounted, phrase: &str, from: u32, to: u32) {
+    let run = mounted
+        .all(".cm-article .cm-run")
+        .into_iter()
+        .find(|r| r.text_content().unwrap_or_default().contains(phrase))
+        .expect("a run with the phrase");
+    let text = run.first_child().expect("a text node");
+    let range = document().create_range().unwrap();
+    range.set_start(&text, from).unwrap();
+    range.set_end(&text, to).unwrap();
+    let selection = window().get_selection().unwrap().unwrap();
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+    settle().await;
+}
+
+fn text_of_claim(mounted: &Mounted, id: &str) -> String {
+    mounted
+        .all(&format!(
+            ".cm-article mark[data-annotation-id=\"{id}\"] .cm-run"
+        ))
+        .iter()
+        .map(|run| run.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn counts(mounted: &Mounted) -> Vec<String> {
+    mounted
+        .all(".cm-legend .cm-count")
+        .iter()
+        .map(|c| c.text_content().unwrap_or_default())
+        .collect()
+}
+
+async fn tag_with_toolbar(mounted: &Mounted, certainty: &str) {
+    let button: HtmlElement = mounted
+        .one(&format!(
+            ".cm-toolbar button[data-certainty=\"{certainty}\"]"
+        ))
+        .expect("the toolbar is shown for the selection")
+        .dyn_into()
+        .unwrap();
+    button.click();
+    settle().await;
+}
+
+fn key_id(doc_id: &str) -> String {
+    document_key(&DocumentId::parse(doc_id).unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn renders_the_seed_article_with_a_dateline_and_empty_legend() {
+    let _exclusive = Exclusive::take().await;
+    let mounted = mount("browser-render").await;
+    let date = mounted.one(".cm-dateline time").expect("a dateline");
+    assert_eq!(
+        date.get_attribute("datetime").as_deref(),
+        Some("2026-02-25")
+    );
+    assert_eq!(mounted.all(".cm-paragraph").len(), 15);
+    let first = mounted
+        .one(".cm-paragraph")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        first.starts_with("Hundreds of Cuban security personnel have begun departing Venezuela")
+    );
+    assert_eq!(counts(&mounted), ["0", "0", "0"]);
+    assert!(mounted.one("mark").is_none());
+    mounted.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_selection_tagged_unclear_becomes_a_snapped_highlight_and_is_stored() {
+    let _exclusive = Exclusive::take().await;
+    let doc_id = "browser-create";
+    storage().remove_item(&key_id(doc_id)).unwrap();
+    let mounted = mount(doc_id).await;
+    // "ndreds of Cuban security person": both ends inside words.
+    select_in_run(&mounted, "Hundreds of Cuban", 1, 31).await;
+    tag_with_toolbar(&mounted, "unclear").await;
+
+    let marks = mounted.all(".cm-article mark.cm-claim");
+    assert!(!marks.is_empty(), "a highlight appears");
+    let mark = &marks[0];
+    assert_eq!(
+        mark.get_attribute("data-certainty").as_deref(),
+        Some("unclear")
+    );
+    let id = mark.get_attribute("data-annotation-id").expect("an id");
+    assert_eq!(
+        text_of_claim(&mounted, &id),
+        "Hundreds of Cuban security personnel"
+    );
+    assert_eq!(
+        mark.get_attribute("aria-label").as_deref(),
+        Some("Unclear claim: Hundreds of Cuban security personnel")
+    );
+    assert_eq!(counts(&mounted), ["0", "1", "0"]);
+    assert!(
+        mounted.one(".cm-toolbar").is_none(),
+        "the toolbar goes away"
+    );
+
+    let stored = storage().get_item(&key_id(doc_id)).unwrap().expect("saved");
+    assert!(
+        stored.contains(&id)
+            && stored.contains("\"exact\":\"Hundreds of Cuban security personnel\"")
+    );
+    mounted.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_shortcut_3_tags_unconfirmed_and_a_new_mount_reads_it_back() {
+    let _exclusive = Exclusive::take().await;
+    let doc_id = "browser-reload";
+    storage().remove_item(&key_id(doc_id)).unwrap();
+    let mounted = mount(doc_id).await;
+    select_in_run(&mounted, "It is unclear whether", 3, 12).await;
+    let init = KeyboardEventInit::new();
+    init.set_key("3");
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().dispatch_event(&event).unwrap();
+    settle().await;
+    let mark = mounted
+        .one(".cm-article mark.cm-claim")
+        .expect("a highlight");
+    assert_eq!(
+        mark.get_attribute("data-certainty").as_deref(),
+        Some("unconfirmed")
+    );
+    let id = mark.get_attribute("data-annotation-id").unwrap();
+    assert_eq!(text_of_claim(&mounted, &id), "is unclear");
+    mounted.unmount();
+
+    let again = mount(doc_id).await;
+    let mark = again
+        .one(".cm-article mark.cm-claim")
+        .expect("read back from localStorage");
+    assert_eq!(mark.get_attribute("data-annotation-id"), Some(id.clone()));
+    assert_eq!(
+        mark.get_attribute("data-certainty").as_deref(),
+        Some("unconfirmed")
+    );
+    assert_eq!(counts(&again), ["0", "0", "1"]);
+    again.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_shows_the_banner_and_keeps_claims_in_memory() {
+    let _exclusive = Exclusive::take().await;
+    let doc_id = "browser-full";
+    storage().remove_item(&key_id(doc_id)).unwrap();
+    let mounted = mount(doc_id).await;
+    // Fill the origin's real quota, from large chunks down to single characters.
+    let mut fill_keys = Vec::new();
+    for size in [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1] {
+        let chunk = "x".repeat(size);
+        loop {
+            let key = format!("browser-fill-{}", fill_keys.len());
+            if storage().set_item(&key, &chunk).is_err() {
+                break;
+            }
+            fill_keys.push(key);
+        }
+    }
+    select_in_run(&mounted, "It is unclear whether", 6, 13).await;
+    tag_with_toolbar(&mounted, "confirmed").await;
+
+    let banner = mounted.one("[role=alert].cm-banner").expect("a banner");
+    assert!(banner.text_content().unwrap().contains("storage is full"));
+    let mark = mounted
+        .one(".cm-article mark.cm-claim")
+        .expect("kept in memory");
+    assert_eq!(
+        mark.get_attribute("data-certainty").as_deref(),
+        Some("confirmed")
+    );
+    assert_eq!(
+        storage().get_item(&key_id(doc_id)).unwrap(),
+        None,
+        "nothing half-written"
+    );
+
+    for key in &fill_keys {
+        storage().remove_item(key).unwrap();
+    }
+    // With room again, the next change saves and the banner goes.
+    select_in_run(&mounted, "Hundreds of Cuban", 0, 8).await;
+    tag_with_toolbar(&mounted, "unclear").await;
+    assert!(mounted.one(".cm-banner").is_none(), "saving works again");
+    let stored = storage()
+        .get_item(&key_id(doc_id))
+        .unwrap()
+        .expect("saved now");
+    assert_eq!(
+        stored.matches("\"certainty\"").count(),
+        2,
+        "both claims saved"
+    );
+    mounted.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_shows_the_banner_and_the_widget_still_works() {
+    let _exclusive = Exclusive::take().await;
+    let block = js_sys::Function::new_no_args(
+        "window.__cmSavedStorage = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, \
+         get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });",
+    );
+    block.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    let mounted = mount("browser-blocked").await;
+    let banner = mounted.one("[role=alert].cm-banner").expect("a banner");
+    assert!(banner.text_content().unwrap().contains("not available"));
+    select_in_run(&mounted, "Hundreds of Cuban", 0, 8).await;
+    tag_with_toolbar(&mounted, "unclear").await;
+    assert!(
+        mounted
+            .one(".cm-article mark[data-certainty=unclear]")
+            .is_some(),
+        "claims work in memory"
+    );
+    mounted.unmount();
+    let unblock = js_sys::Function::new_no_args(
+        "Object.defineProperty(window, 'localStorage', window.__cmSavedStorage);",
+    );
+    unblock.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    assert!(window().local_storage().is_ok());
+}
