@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -81,7 +81,8 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     let root = use_node_ref();
     let article = use_node_ref();
-    let pending = use_state(|| None::<Pending>);
+    // Compared before setting: caret moves elsewhere must not re-render.
+    let pending = use_state_eq(|| None::<Pending>);
     let card = use_state(|| None::<OpenCard>);
     let deleted = use_state(|| None::<Annotation>);
     let announcement = use_state(String::new);
@@ -138,7 +139,8 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 .then(|| web_sys::window().and_then(|w| w.document()))
                 .flatten()
                 .map(|document| {
-                    EventListener::new(&document, "keydown", move |event| {
+                    let options = EventListenerOptions::enable_prevent_default();
+                    EventListener::new_with_options(&document, "keydown", options, move |event| {
                         let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                             return;
                         };

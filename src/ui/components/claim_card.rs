@@ -46,6 +46,22 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
     let source_error = use_state(|| None::<String>);
     let annotation = &props.claim.annotation;
     let id = annotation.id;
+    // The note being typed: shown as typed, saved on change (blur), on
+    // Escape, and when the card goes away with unsaved typing.
+    let draft = use_state_eq(|| annotation.note.clone());
+    let unsaved = use_mut_ref(|| None::<String>);
+    {
+        let (draft, unsaved, note) = (draft.clone(), unsaved.clone(), annotation.note.clone());
+        let store = store.clone();
+        use_effect_with(id, move |_| {
+            draft.set(note);
+            move || {
+                if let (Some(store), Some(text)) = (store, unsaved.borrow_mut().take()) {
+                    store.set_note(id, text);
+                }
+            }
+        });
+    }
 
     {
         let dialog = dialog.clone();
@@ -62,10 +78,20 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
 
     let Some(store) = store else { return html! {} };
 
+    let on_note_input = {
+        let (draft, unsaved) = (draft.clone(), unsaved.clone());
+        Callback::from(move |event: InputEvent| {
+            if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
+                *unsaved.borrow_mut() = Some(area.value());
+                draft.set(area.value());
+            }
+        })
+    };
     let on_note = {
-        let store = store.clone();
+        let (store, unsaved) = (store.clone(), unsaved.clone());
         Callback::from(move |event: Event| {
             if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
+                unsaved.borrow_mut().take();
                 store.set_note(id, area.value());
             }
         })
@@ -91,6 +117,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
     };
     let on_keydown = {
         let store = store.clone();
+        let unsaved_on_escape = unsaved.clone();
         let on_close = props.on_close.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
@@ -98,6 +125,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                 event.stop_propagation();
                 // Removing a focused field fires no change event: keep the note.
                 if let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() {
+                    unsaved_on_escape.borrow_mut().take();
                     store.set_note(id, area.value());
                 }
                 on_close.emit(());
@@ -147,7 +175,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
             </div>
             <label class="cm-field">
                 <span>{ "Note" }</span>
-                <textarea rows="3" dir="auto" value={annotation.note.clone()} onchange={on_note} />
+                <textarea rows="3" dir="auto" value={(*draft).clone()} oninput={on_note_input} onchange={on_note} />
             </label>
             <div class="cm-sources">
                 <h3>{ "Sources" }</h3>

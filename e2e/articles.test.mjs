@@ -1,0 +1,130 @@
+// 4. Each article keeps its own claims; reloading reopens the article last opened.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ARTICLE,
+  SEED_START,
+  blockTexts,
+  claimsShown,
+  eventually,
+  legendCounts,
+  openDemo,
+  openDemoArticle,
+  openLoadPanel,
+  openPastedArticle,
+  reloadDemo,
+  tagByToolbar,
+  useDemo,
+  waitForClaims,
+} from './harness.mjs';
+
+const env = useDemo();
+
+const PASTED = [
+  'Harbour authorities reported that three cargo vessels were held outside the port of Valmora on Monday morning.',
+  'Officials blamed a broken gantry crane for the delay, although dock workers disputed that account in interviews.',
+  'A spokesperson for the shipping company declined to comment on the dispute or on the expected losses.',
+];
+const PASTED_TEXT = PASTED.join('\n\n') + '\n';
+
+async function showsPasted(page) {
+  return eventually(
+    page,
+    async () => {
+      const texts = await blockTexts(page);
+      return texts.length === PASTED.length && texts.every((t, i) => t === PASTED[i]) && texts;
+    },
+    'the pasted article is shown, one block per paragraph',
+  );
+}
+
+async function showsSeed(page) {
+  return eventually(
+    page,
+    async () => {
+      const first = await page.locator(`${ARTICLE} p.cm-paragraph`).first().textContent().catch(() => '');
+      const dated = await page.locator(`${ARTICLE} p.cm-dateline time[datetime="2026-02-25"]`).count();
+      return dated === 1 && first.replace(/\s+/g, ' ').trim().startsWith(SEED_START);
+    },
+    'the seed article is shown',
+  );
+}
+
+test('a pasted article has its own claims, the seed keeps its own, and reload reopens the last article', async () => {
+  const { page } = env;
+  await openDemo(page);
+
+  // A claim on the seed first.
+  await tagByToolbar(page, 'Cuban security', 'personnel', 'confirmed');
+  const [seedClaim] = await waitForClaims(page, 1);
+  assert.equal(seedClaim.text, 'Cuban security personnel');
+
+  // Open a pasted article: it starts without claims.
+  await openPastedArticle(page, PASTED_TEXT);
+  await showsPasted(page);
+  await waitForClaims(page, 0);
+  assert.deepEqual(await legendCounts(page), { confirmed: 0, unclear: 0, unconfirmed: 0 }, 'legend counts the open article only');
+
+  // Tag a claim in it (second paragraph, mid-word to mid-word).
+  await tagByToolbar(page, 'roken gantry', 'cra', 'unconfirmed');
+  const [pastedClaim] = await waitForClaims(page, 1);
+  assert.equal(pastedClaim.text, 'broken gantry crane');
+  assert.equal(pastedClaim.certainty, 'unconfirmed');
+  assert.notEqual(pastedClaim.id, seedClaim.id);
+  assert.deepEqual(await legendCounts(page), { confirmed: 0, unclear: 0, unconfirmed: 1 });
+
+  // Back to the demo article: its own claim, not the pasted one.
+  await openDemoArticle(page);
+  await showsSeed(page);
+  const seedAgain = await waitForClaims(page, 1);
+  assert.deepEqual(seedAgain[0], seedClaim, 'the seed shows its own claim only');
+  assert.deepEqual(await legendCounts(page), { confirmed: 1, unclear: 0, unconfirmed: 0 });
+
+  // Paste the same text again: its claim is back.
+  await openPastedArticle(page, PASTED_TEXT);
+  await showsPasted(page);
+  const pastedAgain = await waitForClaims(page, 1);
+  assert.deepEqual(pastedAgain[0], pastedClaim, 'the pasted article finds its claim again');
+  assert.deepEqual(await legendCounts(page), { confirmed: 0, unclear: 0, unconfirmed: 1 });
+
+  // Reload: the article last opened (the pasted one) is shown, with its claim.
+  await reloadDemo(page);
+  await showsPasted(page);
+  const afterReload = await waitForClaims(page, 1);
+  assert.deepEqual(afterReload[0], pastedClaim);
+
+  // And after going back to the demo, a reload shows the demo.
+  await openDemoArticle(page);
+  await showsSeed(page);
+  await reloadDemo(page);
+  await showsSeed(page);
+  const seedAfterReload = await waitForClaims(page, 1);
+  assert.deepEqual(seedAfterReload[0], seedClaim);
+});
+
+test('an article opened from a .txt file is shown and keeps its claims', async () => {
+  const { page } = env;
+  await openDemo(page);
+  await openLoadPanel(page);
+  const input = page.getByLabel('Article file (.txt)', { exact: true });
+  assert.equal(await input.count(), 1, 'a file input labelled "Article file (.txt)"');
+  await input.setInputFiles({ name: 'harbour.txt', mimeType: 'text/plain', buffer: Buffer.from(PASTED_TEXT, 'utf8') });
+  // Choosing the file may open it at once; if not, "Open article" does.
+  const opened = await eventually(page, async () => (await blockTexts(page))[0] === PASTED[0], 'file opened', 2_000).catch(() => false);
+  if (!opened) await page.getByRole('button', { name: 'Open article', exact: true }).click();
+  await showsPasted(page);
+
+  await tagByToolbar(page, 'cargo', 'vessels', 'confirmed');
+  const [claim] = await waitForClaims(page, 1);
+  assert.equal(claim.text, 'cargo vessels');
+
+  // Pasting the same text is the same article (keyed by a hash of its text).
+  await openDemoArticle(page);
+  await showsSeed(page);
+  await openPastedArticle(page, PASTED_TEXT);
+  await showsPasted(page);
+  const again = await waitForClaims(page, 1);
+  assert.deepEqual(again[0], claim);
+  assert.deepEqual(await claimsShown(page), again);
+});

@@ -1,0 +1,79 @@
+// 7. Storage unavailable or full: the page still works in memory and says so.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  SEED_START,
+  ARTICLE,
+  card,
+  eventually,
+  legendCounts,
+  openDemo,
+  tagByToolbar,
+  useDemo,
+  waitForClaims,
+} from './harness.mjs';
+
+const env = useDemo();
+
+function blockLocalStorage() {
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() {
+      throw new DOMException('Access to localStorage is denied in this test.', 'SecurityError');
+    },
+  });
+}
+
+function fillLocalStorage() {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (this === window.localStorage) {
+      throw new DOMException(`Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
+    }
+    return setItem.call(this, key, value);
+  };
+}
+
+async function bannerText(page) {
+  const banner = page.locator('[role=alert].cm-banner');
+  await banner.first().waitFor({ state: 'visible' });
+  const text = (await banner.first().textContent()).trim();
+  assert.notEqual(text, '', 'the banner says something');
+  return text;
+}
+
+test('with localStorage blocked, the article renders, a banner warns, and tagging works in memory', async () => {
+  const { page } = env;
+  await page.addInitScript(blockLocalStorage);
+  await openDemo(page);
+
+  const first = (await page.locator(`${ARTICLE} p.cm-paragraph`).first().textContent()).replace(/\s+/g, ' ').trim();
+  assert.ok(first.startsWith(SEED_START), 'the seed article renders');
+  await bannerText(page);
+
+  await tagByToolbar(page, 'ndreds', 'perso', 'unclear');
+  const [claim] = await waitForClaims(page, 1);
+  assert.equal(claim.text, 'Hundreds of Cuban security personnel');
+  assert.equal(claim.certainty, 'unclear');
+  assert.deepEqual(await legendCounts(page), { confirmed: 0, unclear: 1, unconfirmed: 0 });
+
+  // The card works too.
+  await page.locator(`${ARTICLE} mark.cm-claim[data-annotation-id="${claim.id}"]`).first().click();
+  await card(page).waitFor({ state: 'visible' });
+  await card(page).getByRole('button', { name: /^Confirmed/ }).click();
+  await eventually(page, async () => (await waitForClaims(page, 1))[0].certainty === 'confirmed', 'the claim turns confirmed');
+  assert.deepEqual(await legendCounts(page), { confirmed: 1, unclear: 0, unconfirmed: 0 });
+});
+
+test('with localStorage full, creating a claim shows a banner and the claim stays on the page', async () => {
+  const { page } = env;
+  await page.addInitScript(fillLocalStorage);
+  await openDemo(page);
+
+  await tagByToolbar(page, 'Cuban security', 'personnel', 'confirmed');
+  const [claim] = await waitForClaims(page, 1);
+  assert.equal(claim.text, 'Cuban security personnel');
+  await bannerText(page);
+  assert.deepEqual(await legendCounts(page), { confirmed: 1, unclear: 0, unconfirmed: 0 });
+});
