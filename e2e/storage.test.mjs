@@ -1,4 +1,5 @@
-// 7. Storage unavailable or full: the page still works in memory and says so.
+// 7. Storage unavailable, full or damaged: the page still works and says so,
+// and nothing it could not read is lost.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,7 @@ import {
   eventually,
   legendCounts,
   openDemo,
+  reloadDemo,
   tagByToolbar,
   useDemo,
   waitForClaims,
@@ -76,4 +78,29 @@ test('with localStorage full, creating a claim shows a banner and the claim stay
   assert.equal(claim.text, 'Cuban security personnel');
   await bannerText(page);
   assert.deepEqual(await legendCounts(page), { confirmed: 1, unclear: 0, unconfirmed: 0 });
+});
+
+test('damaged data under the article\'s key is kept aside, a banner says where, and the article starts clean', async () => {
+  const { page } = env;
+  await openDemo(page);
+  await tagByToolbar(page, 'Cuban security', 'personnel', 'unclear');
+  await waitForClaims(page, 1);
+  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('claimmark:v1:doc:')));
+  assert.ok(key, 'the claim was saved under a claimmark key');
+  const damaged = '{"schema": 1, "document": "truncated';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, damaged]);
+
+  await reloadDemo(page);
+  const text = await bannerText(page);
+  const asideKey = await page.evaluate((k) => Object.keys(localStorage).find((x) => x.startsWith(`${k}:set-aside:`)), key);
+  assert.ok(asideKey, 'a set-aside copy exists');
+  assert.ok(text.includes(asideKey), `the banner names the key it was kept under: ${text}`);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), asideKey), damaged, 'the copy is byte-identical');
+  assert.deepEqual(await legendCounts(page), { confirmed: 0, unclear: 0, unconfirmed: 0 });
+
+  // Work goes on: a new claim is saved over the (copied) damaged value.
+  await tagByToolbar(page, 'Hundreds', 'Hundreds', 'confirmed');
+  await waitForClaims(page, 1);
+  await eventually(page, async () => (await page.evaluate((k) => localStorage.getItem(k), key)).includes('"confirmed"'), 'the new claim is saved');
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), asideKey), damaged, 'the copy is still there');
 });

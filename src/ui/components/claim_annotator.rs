@@ -108,12 +108,17 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                             }
                         })
                     };
-                    let on_up = EventListener::new(&document, "pointerup", move |_| {
-                        if pointer_down.replace(false) {
-                            refresh.emit(());
-                        }
+                    // A touch long-press hands the gesture to the browser's own
+                    // selection: the pointer is cancelled, not lifted.
+                    let ends = ["pointerup", "pointercancel"].map(|kind| {
+                        let (refresh, pointer_down) = (refresh.clone(), pointer_down.clone());
+                        EventListener::new(&document, kind, move |_| {
+                            if pointer_down.replace(false) {
+                                refresh.emit(());
+                            }
+                        })
                     });
-                    (on_change, on_up)
+                    (on_change, ends)
                 });
             move || drop(listeners)
         });
