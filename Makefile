@@ -2,6 +2,7 @@
 # `make test`; both install what is missing first (scripts/setup.sh).
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 
 .PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e

@@ -6,6 +6,7 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,
+    clippy::panic,
     missing_docs
 )]
 
@@ -64,6 +65,46 @@ impl Drop for Exclusive {
     fn drop(&mut self) {
         BUSY.with(|busy| busy.set(false));
     }
+}
+
+/// The origin's real localStorage quota, filled from large chunks down to
+/// single characters; emptied again when dropped, even if a test fails.
+struct FilledQuota(Vec<String>);
+
+impl FilledQuota {
+    fn fill() -> FilledQuota {
+        let mut keys = Vec::new();
+        for size in [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1] {
+            let chunk = "x".repeat(size);
+            loop {
+                let key = format!("browser-fill-{}", keys.len());
+                if storage().set_item(&key, &chunk).is_err() {
+                    break;
+                }
+                keys.push(key);
+            }
+        }
+        FilledQuota(keys)
+    }
+}
+
+impl Drop for FilledQuota {
+    fn drop(&mut self) {
+        for key in &self.0 {
+            let _ = storage().remove_item(key);
+        }
+    }
+}
+
+/// Waits (up to five seconds, on a loaded CI machine) until `ready` holds.
+async fn until(what: &str, mut ready: impl FnMut() -> bool) {
+    for _ in 0..160 {
+        if ready() {
+            return;
+        }
+        settle().await;
+    }
+    panic!("timed out waiting until {what}");
 }
 
 struct Mounted {
@@ -148,6 +189,10 @@ fn counts(mounted: &Mounted) -> Vec<String> {
 }
 
 async fn tag_with_toolbar(mounted: &Mounted, certainty: &str) {
+    until("the toolbar is shown for the selection", || {
+        mounted.one(".cm-toolbar").is_some()
+    })
+    .await;
     let button: HtmlElement = mounted
         .one(&format!(
             ".cm-toolbar button[data-certainty=\"{certainty}\"]"
@@ -156,6 +201,10 @@ async fn tag_with_toolbar(mounted: &Mounted, certainty: &str) {
         .dyn_into()
         .unwrap();
     button.click();
+    until("the toolbar closes after tagging", || {
+        mounted.one(".cm-toolbar").is_none()
+    })
+    .await;
     settle().await;
 }
 
@@ -218,6 +267,10 @@ async fn a_selection_tagged_unclear_becomes_a_snapped_highlight_and_is_stored() 
         "the toolbar goes away"
     );
 
+    until("the claim is saved", || {
+        storage().get_item(&key_id(doc_id)).unwrap().is_some()
+    })
+    .await;
     let stored = storage().get_item(&key_id(doc_id)).unwrap().expect("saved");
     assert!(
         stored.contains(&id)
@@ -238,7 +291,14 @@ async fn keyboard_shortcut_3_tags_unconfirmed_and_a_new_mount_reads_it_back() {
     init.set_bubbles(true);
     let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     document().dispatch_event(&event).unwrap();
-    settle().await;
+    until("the highlight appears", || {
+        mounted.one(".cm-article mark.cm-claim").is_some()
+    })
+    .await;
+    until("the claim is saved", || {
+        storage().get_item(&key_id(doc_id)).unwrap().is_some()
+    })
+    .await;
     let mark = mounted
         .one(".cm-article mark.cm-claim")
         .expect("a highlight");
@@ -269,18 +329,7 @@ async fn a_full_storage_shows_the_banner_and_keeps_claims_in_memory() {
     let doc_id = "browser-full";
     storage().remove_item(&key_id(doc_id)).unwrap();
     let mounted = mount(doc_id).await;
-    // Fill the origin's real quota, from large chunks down to single characters.
-    let mut fill_keys = Vec::new();
-    for size in [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1] {
-        let chunk = "x".repeat(size);
-        loop {
-            let key = format!("browser-fill-{}", fill_keys.len());
-            if storage().set_item(&key, &chunk).is_err() {
-                break;
-            }
-            fill_keys.push(key);
-        }
-    }
+    let filled = FilledQuota::fill();
     select_in_run(&mounted, "It is unclear whether", 6, 13).await;
     tag_with_toolbar(&mounted, "confirmed").await;
 
@@ -299,13 +348,14 @@ async fn a_full_storage_shows_the_banner_and_keeps_claims_in_memory() {
         "nothing half-written"
     );
 
-    for key in &fill_keys {
-        storage().remove_item(key).unwrap();
-    }
+    drop(filled);
     // With room again, the next change saves and the banner goes.
     select_in_run(&mounted, "Hundreds of Cuban", 0, 8).await;
     tag_with_toolbar(&mounted, "unclear").await;
-    assert!(mounted.one(".cm-banner").is_none(), "saving works again");
+    until("saving works again and the banner goes", || {
+        mounted.one(".cm-banner").is_none()
+    })
+    .await;
     let stored = storage()
         .get_item(&key_id(doc_id))
         .unwrap()
@@ -344,4 +394,67 @@ async fn blocked_storage_shows_the_banner_and_the_widget_still_works() {
     );
     unblock.call0(&wasm_bindgen::JsValue::NULL).unwrap();
     assert!(window().local_storage().is_ok());
+}
+
+#[wasm_bindgen_test]
+async fn creating_a_claim_changes_only_the_paragraph_it_is_in() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{MutationObserver, MutationObserverInit, MutationRecord, Node};
+
+    let _exclusive = Exclusive::take().await;
+    let doc_id = "browser-one-block";
+    storage().remove_item(&key_id(doc_id)).unwrap();
+    let mounted = mount(doc_id).await;
+    let article = mounted.one(".cm-article").unwrap();
+    let targets: Rc<RefCell<Vec<Node>>> = Rc::default();
+    let sink = targets.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        for record in records.iter() {
+            if let Some(target) = record
+                .dyn_into::<MutationRecord>()
+                .ok()
+                .and_then(|r| r.target())
+            {
+                sink.borrow_mut().push(target);
+            }
+        }
+    });
+    let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+    let options = MutationObserverInit::new();
+    options.set_child_list(true);
+    options.set_subtree(true);
+    options.set_attributes(true);
+    options.set_character_data(true);
+    observer.observe_with_options(&article, &options).unwrap();
+
+    select_in_run(&mounted, "It is unclear whether", 6, 13).await;
+    tag_with_toolbar(&mounted, "unclear").await;
+    observer.disconnect();
+
+    let paragraph: Node = mounted
+        .all(".cm-article .cm-block")
+        .into_iter()
+        .find(|b| {
+            b.text_content()
+                .unwrap_or_default()
+                .starts_with("It is unclear whether")
+        })
+        .unwrap()
+        .into();
+    let targets = targets.borrow();
+    assert!(!targets.is_empty(), "the highlight was drawn");
+    let outside = targets
+        .iter()
+        .filter(|t| !paragraph.contains(Some(t)))
+        .count();
+    assert_eq!(
+        outside,
+        0,
+        "{} of {} DOM changes fell outside the tagged paragraph",
+        outside,
+        targets.len()
+    );
+    mounted.unmount();
 }
