@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import {
   ARTICLE,
   card,
+  clickText,
   eventually,
   legendCounts,
   openDemo,
@@ -169,4 +170,23 @@ test('deleting removes the highlight; the toast\'s Undo brings the claim back wi
   dialog = await openCard(page, claim.id);
   assert.equal(await dialog.locator(`a[href="${SOURCE}"]`).count(), 1, 'the restored claim has its source');
   assert.equal(await dialog.getByLabel('Note', { exact: true }).inputValue(), NOTE, 'the restored claim has its note');
+});
+
+test('a click on untagged text puts the card away; Enter on a focused highlight opens it again', async () => {
+  const { page } = env;
+  const claim = await tagSeedClaim(page);
+  const dialog = await openCard(page, claim.id);
+  // Text on the claim's own line, so the card (below it) does not cover it.
+  await clickText(page, page.locator(ARTICLE), 'marking a significant');
+  await dialog.waitFor({ state: 'hidden' });
+
+  const stop = page.locator(`${ARTICLE} mark.cm-claim[data-annotation-id="${claim.id}"][tabindex="0"]`);
+  assert.equal(await stop.count(), 1, 'the claim has one keyboard stop');
+  assert.equal(await stop.getAttribute('aria-label'), `Unclear claim: ${QUOTE}`, 'its name says the certainty and the quote');
+  await stop.focus();
+  await page.keyboard.press('Enter');
+  await card(page).waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await card(page).waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-annotation-id')), claim.id, 'focus returns to the highlight');
 });

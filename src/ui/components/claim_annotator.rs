@@ -185,13 +185,18 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         })
     };
     let on_article_click = {
-        let (open_card, article) = (open_card.clone(), article.clone());
+        let (open_card, article, card) = (open_card.clone(), article.clone(), card.clone());
         Callback::from(move |event: MouseEvent| {
             let selecting = article
                 .cast::<Element>()
                 .is_some_and(|a| selected_span(&a).is_some());
-            if let (false, Some(target)) = (selecting, event.target_dyn_into::<Element>()) {
-                open_card.emit(target);
+            match event.target_dyn_into::<Element>() {
+                Some(target) if !selecting && !claims_at(&target).is_empty() => {
+                    open_card.emit(target)
+                }
+                // A click on plain text puts the card away.
+                _ if !selecting => card.set(None),
+                _ => {}
             }
         })
     };
