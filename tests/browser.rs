@@ -458,3 +458,53 @@ async fn creating_a_claim_changes_only_the_paragraph_it_is_in() {
     );
     mounted.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn a_shortcut_tags_the_latest_selection_not_an_earlier_one() {
+    let _exclusive = Exclusive::take().await;
+    let doc_id = "browser-reselect";
+    storage().remove_item(&key_id(doc_id)).unwrap();
+    let mounted = mount(doc_id).await;
+    select_in_run(&mounted, "Hundreds of Cuban", 0, 8).await;
+    until("the toolbar is shown", || {
+        mounted.one(".cm-toolbar").is_some()
+    })
+    .await;
+    // The person changes their mind: the selection moves to another phrase
+    // without ever being empty (as Shift+arrows or a new drag leave it).
+    let run = mounted
+        .all(".cm-article .cm-run")
+        .into_iter()
+        .find(|r| {
+            r.text_content()
+                .unwrap_or_default()
+                .contains("It is unclear whether")
+        })
+        .unwrap();
+    let text = run.first_child().unwrap();
+    let selection = window().get_selection().unwrap().unwrap();
+    selection.set_base_and_extent(&text, 6, &text, 13).unwrap();
+    until("the toolbar follows the new selection", || {
+        window().get_selection().unwrap().unwrap().to_string() == "unclear"
+    })
+    .await;
+    settle().await;
+    let init = KeyboardEventInit::new();
+    init.set_key("1");
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().dispatch_event(&event).unwrap();
+    until("the highlight appears", || {
+        mounted.one(".cm-article mark.cm-claim").is_some()
+    })
+    .await;
+    let marks = mounted.all(".cm-article mark.cm-claim");
+    assert_eq!(marks.len(), 1);
+    let id = marks[0].get_attribute("data-annotation-id").unwrap();
+    assert_eq!(text_of_claim(&mounted, &id), "unclear");
+    assert_eq!(
+        marks[0].get_attribute("data-certainty").as_deref(),
+        Some("confirmed")
+    );
+    mounted.unmount();
+}

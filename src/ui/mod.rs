@@ -4,11 +4,15 @@
 //! - [`store`]: the one context, its reducer and the `use_store` hook.
 //! - [`browser`]: the clock, ids and localStorage, behind domain traits.
 //! - [`dom_selection`]: a DOM selection or element to document offsets.
+//! - [`selection`]: the pending selection, its toolbar position and shortcuts.
+//! - [`persistence`]: the first state from storage; saving as an effect.
 //! - [`components`]: one component per file.
 
 pub mod browser;
 pub mod components;
 pub mod dom_selection;
+pub mod persistence;
+pub mod selection;
 pub mod store;
 
 pub use components::claim_annotator::{ClaimAnnotator, ClaimAnnotatorProps};

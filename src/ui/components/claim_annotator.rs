@@ -1,23 +1,19 @@
 //! The widget's root: it owns the one reducer and provides it as context,
-//! saves to localStorage as an effect keyed on the state's revision, and
-//! turns DOM events (selection, pointer, keys, clicks on highlights) into
-//! domain verbs. Transient UI state — the pending selection, the open
-//! card, the undo toast, the live-region message — lives here too, since
-//! it is not part of any claim.
+//! saves through `ui::persistence`, and turns DOM events (the pending
+//! selection from `ui::selection`, clicks and Enter on highlights, article
+//! loading) into domain verbs. Transient UI state — the open card, the
+//! undo toast, the live-region message — lives here, since it is not part
+//! of any claim.
 
 use std::rc::Rc;
 
-use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::domain::persist::{self, KeyValueStore};
 use crate::domain::segments::{segments_by_block, Segment};
 use crate::domain::session::{self, Origin};
-use crate::domain::{
-    reduce, Action, Annotation, AnnotationId, Certainty, Document, DocumentId, Span, State,
-};
+use crate::domain::{Action, Annotation, AnnotationId, Certainty, DocumentId};
 use crate::ui::browser::{now, LocalStorage};
 use crate::ui::components::block_view::BlockView;
 use crate::ui::components::claim_card::{ClaimCard, Neighbour};
@@ -28,12 +24,10 @@ use crate::ui::components::orphan_list::OrphanList;
 use crate::ui::components::selection_toolbar::SelectionToolbar;
 use crate::ui::components::undo_toast::UndoToast;
 use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
+use crate::ui::persistence::{initial_state, use_persistence};
+use crate::ui::selection::{popup_position, use_pending_selection, use_tag_shortcuts};
 use crate::ui::store::{use_store, DocumentRef, Store, StoreContext};
 
-/// Width the card and toolbar keep clear of the widget's right edge.
-const POPUP_WIDTH: f64 = 340.0;
-/// Gap between a selection or highlight and what pops up under it.
-const POPUP_GAP: f64 = 8.0;
 /// Words of a quote shown in the undo toast and the card's neighbours.
 const QUOTE_WORDS: usize = 12;
 
@@ -51,13 +45,6 @@ pub struct ClaimAnnotatorProps {
     /// Offer "Load article".
     #[prop_or_default]
     pub allow_load: bool,
-}
-
-/// A selection waiting for a certainty.
-#[derive(Clone, Copy, PartialEq)]
-struct Pending {
-    span: Span,
-    at: (i32, i32),
 }
 
 /// The card on screen.
@@ -81,49 +68,11 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     let root = use_node_ref();
     let article = use_node_ref();
-    // Compared before setting: caret moves elsewhere must not re-render.
-    let pending = use_state_eq(|| None::<Pending>);
     let card = use_state(|| None::<OpenCard>);
     let deleted = use_state(|| None::<Annotation>);
     let announcement = use_state(String::new);
-    let pointer_down = use_mut_ref(|| false);
 
-    let refresh_selection = {
-        let (root, article, pending) = (root.clone(), article.clone(), pending.clone());
-        Callback::from(move |()| pending.set(read_pending(&root, &article)))
-    };
-    {
-        let refresh = refresh_selection.clone();
-        let pointer_down = pointer_down.clone();
-        use_effect_with((), move |_| {
-            let listeners = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|document| {
-                    let on_change = {
-                        let refresh = refresh.clone();
-                        let pointer_down = pointer_down.clone();
-                        EventListener::new(&document, "selectionchange", move |_| {
-                            if !*pointer_down.borrow() {
-                                refresh.emit(());
-                            }
-                        })
-                    };
-                    // A touch long-press hands the gesture to the browser's own
-                    // selection: the pointer is cancelled, not lifted.
-                    let ends = ["pointerup", "pointercancel"].map(|kind| {
-                        let (refresh, pointer_down) = (refresh.clone(), pointer_down.clone());
-                        EventListener::new(&document, kind, move |_| {
-                            if pointer_down.replace(false) {
-                                refresh.emit(());
-                            }
-                        })
-                    });
-                    (on_change, ends)
-                });
-            move || drop(listeners)
-        });
-    }
-
+    let (pending, on_pointerdown) = use_pending_selection(&root, &article);
     let store = Store::from_handle(handle.clone());
     let create = {
         let (store, pending, announcement) = (store.clone(), pending.clone(), announcement.clone());
@@ -136,38 +85,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             }
         })
     };
-    {
-        let (create, pending) = (create.clone(), pending.clone());
-        let has_selection = pending.is_some();
-        use_effect_with(has_selection, move |has_selection| {
-            let listener = has_selection
-                .then(|| web_sys::window().and_then(|w| w.document()))
-                .flatten()
-                .map(|document| {
-                    let options = EventListenerOptions::enable_prevent_default();
-                    EventListener::new_with_options(&document, "keydown", options, move |event| {
-                        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                            return;
-                        };
-                        if is_typing(event)
-                            || event.ctrl_key()
-                            || event.meta_key()
-                            || event.alt_key()
-                        {
-                            return;
-                        }
-                        if event.key() == "Escape" {
-                            clear_selection();
-                            pending.set(None);
-                        } else if let Some(certainty) = Certainty::from_shortcut(&event.key()) {
-                            event.prevent_default();
-                            create.emit(certainty);
-                        }
-                    })
-                });
-            move || drop(listener)
-        });
-    }
+    use_tag_shortcuts(&pending, create.clone());
 
     let open_card = {
         let (root, card) = (root.clone(), card.clone());
@@ -210,13 +128,6 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             }
         }
     });
-    let on_pointerdown = {
-        let pointer_down = pointer_down.clone();
-        Callback::from(move |_: PointerEvent| {
-            *pointer_down.borrow_mut() = true;
-        })
-    };
-
     let close_card = {
         let (card, root) = (card.clone(), root.clone());
         Callback::from(move |()| {
@@ -397,74 +308,6 @@ fn CardSlot(props: &CardSlotProps) -> Html {
     }
 }
 
-/// Opens the embedder's or demo's article with what storage holds for it.
-fn initial_state(
-    store: &dyn KeyValueStore,
-    text: &str,
-    doc_id: Option<&str>,
-    resume: bool,
-) -> State {
-    let given = doc_id.and_then(|raw| DocumentId::parse(raw).ok());
-    let action = match (resume, given) {
-        (true, None) => session::resume_demo(store, text, now()),
-        (_, given) => session::open_article(store, text, given, Origin::Embedded, now()),
-    };
-    let empty = Rc::new(State::new(Rc::new(Document::from_plain_text("", None))));
-    let opened = reduce(empty, action);
-    Rc::try_unwrap(opened).unwrap_or_else(|shared| (*shared).clone())
-}
-
-/// Saves the claims whenever the revision moves, unless storage must be
-/// protected; reports the outcome back to the store.
-#[hook]
-fn use_persistence(handle: &UseReducerHandle<State>) {
-    let saved = use_mut_ref(|| handle.revision);
-    let state = handle.clone();
-    use_effect_with(handle.revision, move |revision| {
-        if *saved.borrow() != *revision && !state.read_only() {
-            *saved.borrow_mut() = *revision;
-            let text = state.keep_text.then(|| state.document.text());
-            let outcome = persist::save(
-                &LocalStorage,
-                state.document.id(),
-                text,
-                &state.annotations(),
-            );
-            state.dispatch(match outcome {
-                Ok(()) => Action::Saved,
-                Err(error) => Action::Notify(session::notice_for(&error)),
-            });
-        }
-    });
-}
-
-fn read_pending(root: &NodeRef, article: &NodeRef) -> Option<Pending> {
-    let article = article.cast::<Element>()?;
-    let selected = selected_span(&article)?;
-    let (left, _, _, bottom) = selected.rect;
-    let rect =
-        web_sys::DomRect::new_with_x_and_y_and_width_and_height(left, bottom, 0.0, 0.0).ok()?;
-    Some(Pending {
-        span: selected.span,
-        at: popup_position(root, &rect),
-    })
-}
-
-/// Where a popup goes under `rect`, in the widget's coordinates, kept
-/// inside the widget's width.
-fn popup_position(root: &NodeRef, rect: &web_sys::DomRect) -> (i32, i32) {
-    let Some(root) = root.cast::<Element>() else {
-        return (0, 0);
-    };
-    let frame = root.get_bounding_client_rect();
-    let max_left = (frame.width() - POPUP_WIDTH).max(0.0);
-    let left = (rect.left() - frame.left()).clamp(0.0, max_left);
-    let top = rect.bottom() - frame.top() + POPUP_GAP;
-    // Pixel positions fit easily in i32.
-    #[allow(clippy::cast_possible_truncation)]
-    (left.round() as i32, top.round() as i32)
-}
-
 fn focus_claim(root: &NodeRef, id: AnnotationId) {
     let Some(root) = root.cast::<Element>() else {
         return;
@@ -475,16 +318,6 @@ fn focus_claim(root: &NodeRef, id: AnnotationId) {
             let _ = mark.focus();
         }
     }
-}
-
-fn is_typing(event: &KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-        .is_some_and(|t| {
-            t.is_content_editable()
-                || matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        })
 }
 
 fn short_quote(quote: &str) -> String {

@@ -1,0 +1,55 @@
+//! The widget's storage side in the UI: opening the first article with
+//! what localStorage holds for it, and saving as an effect keyed on the
+//! state's revision (never I/O inside the reducer).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::persist::{self, KeyValueStore};
+use crate::domain::session::{self, Origin};
+use crate::domain::{reduce, Action, Document, DocumentId, State};
+
+use super::browser::{now, LocalStorage};
+
+/// The first state: the embedder's article (or, on the demo page, the
+/// article loaded last) with the claims storage holds for it.
+pub fn initial_state(
+    store: &dyn KeyValueStore,
+    text: &str,
+    doc_id: Option<&str>,
+    resume: bool,
+) -> State {
+    let given = doc_id.and_then(|raw| DocumentId::parse(raw).ok());
+    let action = match (resume, given) {
+        (true, None) => session::resume_demo(store, text, now()),
+        (_, given) => session::open_article(store, text, given, Origin::Embedded, now()),
+    };
+    let empty = Rc::new(State::new(Rc::new(Document::from_plain_text("", None))));
+    let opened = reduce(empty, action);
+    Rc::try_unwrap(opened).unwrap_or_else(|shared| (*shared).clone())
+}
+
+/// Saves the claims whenever the revision moves, unless storage must be
+/// protected; reports the outcome back to the store.
+#[hook]
+pub fn use_persistence(handle: &UseReducerHandle<State>) {
+    let saved = use_mut_ref(|| handle.revision);
+    let state = handle.clone();
+    use_effect_with(handle.revision, move |revision| {
+        if *saved.borrow() != *revision && !state.read_only() {
+            *saved.borrow_mut() = *revision;
+            let text = state.keep_text.then(|| state.document.text());
+            let outcome = persist::save(
+                &LocalStorage,
+                state.document.id(),
+                text,
+                &state.annotations(),
+            );
+            state.dispatch(match outcome {
+                Ok(()) => Action::Saved,
+                Err(error) => Action::Notify(session::notice_for(&error)),
+            });
+        }
+    });
+}
