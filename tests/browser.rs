@@ -152,15 +152,45 @@ async fn mount(doc_id: &str) -> Mounted {
     }
 }
 
-/// Selects `from..to` (UTF-16 offsets in the text run containing `phrase`)
-/// with a real DOM Range, as a person's drag would leave it.
-async fn select_in_run(mounted: &Mounted, phrase: &str, from: u32, to: u32) {
-    let run = mounted
+/// Takes the page for one test and mounts the widget on `doc_id` with
+/// nothing stored for it.
+async fn fresh(doc_id: &str) -> (Exclusive, Mounted) {
+    let exclusive = Exclusive::take().await;
+    storage().remove_item(&key_id(doc_id)).unwrap();
+    (exclusive, mount(doc_id).await)
+}
+
+/// The text node of the run whose text contains `phrase`.
+fn run_text(mounted: &Mounted, phrase: &str) -> web_sys::Node {
+    mounted
         .all(".cm-article .cm-run")
         .into_iter()
         .find(|r| r.text_content().unwrap_or_default().contains(phrase))
-        .expect("a run with the phrase");
-    let text = run.first_child().expect("a text node");
+        .expect("a run with the phrase")
+        .first_child()
+        .expect("a text node")
+}
+
+/// A key pressed with nothing focused, as a person's keystroke arrives.
+fn press_key(key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().dispatch_event(&event).unwrap();
+}
+
+async fn until_saved(doc_id: &str) {
+    until("the claim is saved", || {
+        storage().get_item(&key_id(doc_id)).unwrap().is_some()
+    })
+    .await;
+}
+
+/// Selects `from..to` (UTF-16 offsets in the text run containing `phrase`)
+/// with a real DOM Range, as a person's drag would leave it.
+async fn select_in_run(mounted: &Mounted, phrase: &str, from: u32, to: u32) {
+    let text = run_text(mounted, phrase);
     let range = document().create_range().unwrap();
     range.set_start(&text, from).unwrap();
     range.set_end(&text, to).unwrap();
@@ -237,10 +267,8 @@ async fn renders_the_seed_article_with_a_dateline_and_empty_legend() {
 
 #[wasm_bindgen_test]
 async fn a_selection_tagged_unclear_becomes_a_snapped_highlight_and_is_stored() {
-    let _exclusive = Exclusive::take().await;
     let doc_id = "browser-create";
-    storage().remove_item(&key_id(doc_id)).unwrap();
-    let mounted = mount(doc_id).await;
+    let (_exclusive, mounted) = fresh(doc_id).await;
     // "ndreds of Cuban security person": both ends inside words.
     select_in_run(&mounted, "Hundreds of Cuban", 1, 31).await;
     tag_with_toolbar(&mounted, "unclear").await;
@@ -267,10 +295,7 @@ async fn a_selection_tagged_unclear_becomes_a_snapped_highlight_and_is_stored() 
         "the toolbar goes away"
     );
 
-    until("the claim is saved", || {
-        storage().get_item(&key_id(doc_id)).unwrap().is_some()
-    })
-    .await;
+    until_saved(doc_id).await;
     let stored = storage().get_item(&key_id(doc_id)).unwrap().expect("saved");
     assert!(
         stored.contains(&id)
@@ -281,24 +306,15 @@ async fn a_selection_tagged_unclear_becomes_a_snapped_highlight_and_is_stored() 
 
 #[wasm_bindgen_test]
 async fn keyboard_shortcut_3_tags_unconfirmed_and_a_new_mount_reads_it_back() {
-    let _exclusive = Exclusive::take().await;
     let doc_id = "browser-reload";
-    storage().remove_item(&key_id(doc_id)).unwrap();
-    let mounted = mount(doc_id).await;
+    let (_exclusive, mounted) = fresh(doc_id).await;
     select_in_run(&mounted, "It is unclear whether", 3, 12).await;
-    let init = KeyboardEventInit::new();
-    init.set_key("3");
-    init.set_bubbles(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    document().dispatch_event(&event).unwrap();
+    press_key("3");
     until("the highlight appears", || {
         mounted.one(".cm-article mark.cm-claim").is_some()
     })
     .await;
-    until("the claim is saved", || {
-        storage().get_item(&key_id(doc_id)).unwrap().is_some()
-    })
-    .await;
+    until_saved(doc_id).await;
     let mark = mounted
         .one(".cm-article mark.cm-claim")
         .expect("a highlight");
@@ -325,10 +341,8 @@ async fn keyboard_shortcut_3_tags_unconfirmed_and_a_new_mount_reads_it_back() {
 
 #[wasm_bindgen_test]
 async fn a_full_storage_shows_the_banner_and_keeps_claims_in_memory() {
-    let _exclusive = Exclusive::take().await;
     let doc_id = "browser-full";
-    storage().remove_item(&key_id(doc_id)).unwrap();
-    let mounted = mount(doc_id).await;
+    let (_exclusive, mounted) = fresh(doc_id).await;
     let filled = FilledQuota::fill();
     select_in_run(&mounted, "It is unclear whether", 6, 13).await;
     tag_with_toolbar(&mounted, "confirmed").await;
@@ -403,10 +417,8 @@ async fn creating_a_claim_changes_only_the_paragraph_it_is_in() {
     use wasm_bindgen::closure::Closure;
     use web_sys::{MutationObserver, MutationObserverInit, MutationRecord, Node};
 
-    let _exclusive = Exclusive::take().await;
     let doc_id = "browser-one-block";
-    storage().remove_item(&key_id(doc_id)).unwrap();
-    let mounted = mount(doc_id).await;
+    let (_exclusive, mounted) = fresh(doc_id).await;
     let article = mounted.one(".cm-article").unwrap();
     let targets: Rc<RefCell<Vec<Node>>> = Rc::default();
     let sink = targets.clone();
@@ -461,10 +473,8 @@ async fn creating_a_claim_changes_only_the_paragraph_it_is_in() {
 
 #[wasm_bindgen_test]
 async fn a_shortcut_tags_the_latest_selection_not_an_earlier_one() {
-    let _exclusive = Exclusive::take().await;
     let doc_id = "browser-reselect";
-    storage().remove_item(&key_id(doc_id)).unwrap();
-    let mounted = mount(doc_id).await;
+    let (_exclusive, mounted) = fresh(doc_id).await;
     select_in_run(&mounted, "Hundreds of Cuban", 0, 8).await;
     until("the toolbar is shown", || {
         mounted.one(".cm-toolbar").is_some()
@@ -472,16 +482,7 @@ async fn a_shortcut_tags_the_latest_selection_not_an_earlier_one() {
     .await;
     // The person changes their mind: the selection moves to another phrase
     // without ever being empty (as Shift+arrows or a new drag leave it).
-    let run = mounted
-        .all(".cm-article .cm-run")
-        .into_iter()
-        .find(|r| {
-            r.text_content()
-                .unwrap_or_default()
-                .contains("It is unclear whether")
-        })
-        .unwrap();
-    let text = run.first_child().unwrap();
+    let text = run_text(&mounted, "It is unclear whether");
     let selection = window().get_selection().unwrap().unwrap();
     selection.set_base_and_extent(&text, 6, &text, 13).unwrap();
     until("the toolbar follows the new selection", || {
@@ -489,11 +490,7 @@ async fn a_shortcut_tags_the_latest_selection_not_an_earlier_one() {
     })
     .await;
     settle().await;
-    let init = KeyboardEventInit::new();
-    init.set_key("1");
-    init.set_bubbles(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    document().dispatch_event(&event).unwrap();
+    press_key("1");
     until("the highlight appears", || {
         mounted.one(".cm-article mark.cm-claim").is_some()
     })

@@ -4,6 +4,7 @@
 //!
 //! - [`offsets`]: code points inside; UTF-16 and UTF-8 conversions.
 //! - [`document`]: the article, its blocks and its id.
+//! - [`excerpt`]: short excerpts of quotes for labels.
 //! - [`span`], [`snap`]: ranges of code points; snapping to whole words.
 //! - [`certainty`], [`annotation`]: what a claim is.
 //! - [`anchor`]: W3C selectors to spans and back.
@@ -16,6 +17,7 @@ pub mod anchor;
 pub mod annotation;
 pub mod certainty;
 pub mod document;
+pub mod excerpt;
 pub mod offsets;
 pub mod persist;
 pub mod segments;

@@ -83,6 +83,26 @@ pub fn resume_demo(store: &dyn KeyValueStore, seed: &str, now: Timestamp) -> Act
     open_article(store, seed, None, Origin::Embedded, now)
 }
 
+/// Leaves an article loaded by hand for the embedded one (the demo's
+/// seed): "current" is forgotten, and a failure to write that becomes a
+/// notice of the opened article.
+pub fn return_to_embedded(
+    store: &dyn KeyValueStore,
+    text: &str,
+    id: Option<DocumentId>,
+    now: Timestamp,
+) -> Action {
+    let forgotten = forget_current(store);
+    let mut action = open_article(store, text, id, Origin::Embedded, now);
+    if let (Err(error), Action::Open { notices, .. }) = (forgotten, &mut action) {
+        let notice = notice_for(&error);
+        if !notices.contains(&notice) {
+            notices.push(notice);
+        }
+    }
+    action
+}
+
 /// Makes the seed the demo's current article again.
 pub fn forget_current(store: &dyn KeyValueStore) -> Result<(), persist::StorageError> {
     store.set(&persist::current_document_key(), "")
@@ -162,7 +182,10 @@ mod tests {
         .expect("saved");
         let resumed = resume_demo(&store, SEED, Timestamp(4));
         assert_eq!(opened(&resumed), (PASTED.to_owned(), true, 1, vec![]));
-        forget_current(&store).expect("written");
+        assert_eq!(
+            opened(&return_to_embedded(&store, SEED, None, Timestamp(5))),
+            (SEED.to_owned(), false, 0, vec![])
+        );
         assert_eq!(
             opened(&resume_demo(&store, SEED, Timestamp(5))),
             (SEED.to_owned(), false, 0, vec![])
@@ -185,6 +208,11 @@ mod tests {
     fn storage_faults_still_open_the_article_with_a_notice() {
         let blocked = MemoryStore::unavailable();
         assert_eq!(
+            opened(&return_to_embedded(&blocked, SEED, None, Timestamp(1))).3,
+            vec![Notice::Unavailable],
+            "one notice, not one per failed call"
+        );
+        assert_eq!(
             opened(&resume_demo(&blocked, SEED, Timestamp(1))),
             (SEED.to_owned(), false, 0, vec![Notice::Unavailable])
         );
@@ -198,6 +226,11 @@ mod tests {
             ))
             .3,
             vec![Notice::Unavailable]
+        );
+        assert_eq!(
+            opened(&return_to_embedded(&blocked, SEED, None, Timestamp(1))).3,
+            vec![Notice::Unavailable],
+            "one notice, not one per failed call"
         );
         let full = MemoryStore::with_quota(10);
         assert_eq!(

@@ -17,11 +17,10 @@ use super::browser::{now, LocalStorage};
 pub fn initial_state(
     store: &dyn KeyValueStore,
     text: &str,
-    doc_id: Option<&str>,
+    doc_id: Option<DocumentId>,
     resume: bool,
 ) -> State {
-    let given = doc_id.and_then(|raw| DocumentId::parse(raw).ok());
-    let action = match (resume, given) {
+    let action = match (resume, doc_id) {
         (true, None) => session::resume_demo(store, text, now()),
         (_, given) => session::open_article(store, text, given, Origin::Embedded, now()),
     };

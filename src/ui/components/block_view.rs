@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::domain::excerpt::first_words;
 use crate::domain::segments::{Layer, Segment};
 use crate::domain::{Block, BlockKind, Document};
 use crate::ui::store::DocumentRef;
@@ -81,36 +82,17 @@ fn render_layer(
     let id = layer.id.to_string();
     let depth = depth.min(3).to_string();
     let title = format!("{} claim", certainty.label());
-    if is_stop {
-        let quote: Vec<&str> = document
-            .slice(layer.claim)
-            .unwrap_or_default()
-            .split_whitespace()
-            .take(NAME_WORDS + 1)
-            .collect();
-        let ellipsis = if quote.len() > NAME_WORDS { "…" } else { "" };
-        let name = format!(
-            "{title}: {}{ellipsis}",
-            quote
-                .iter()
-                .take(NAME_WORDS)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
-        html! {
-            <mark class="cm-claim" data-certainty={certainty.key()} data-annotation-id={id}
-                data-depth={depth} data-starts="true" data-ends={layer.ends.to_string()}
-                role="button" tabindex="0" aria-haspopup="dialog" aria-label={name} {title}>
-                { inner }
-            </mark>
-        }
-    } else {
-        html! {
-            <mark class="cm-claim" data-certainty={certainty.key()} data-annotation-id={id}
-                data-depth={depth} data-starts={layer.starts.to_string()} data-ends={layer.ends.to_string()} {title}>
-                { inner }
-            </mark>
-        }
+    // The outermost mark where a claim starts is its keyboard stop.
+    let name = is_stop.then(|| {
+        let quote = document.slice(layer.claim).unwrap_or_default();
+        format!("{title}: {}", first_words(quote, NAME_WORDS))
+    });
+    html! {
+        <mark class="cm-claim" data-certainty={certainty.key()} data-annotation-id={id}
+            data-depth={depth} data-starts={layer.starts.to_string()} data-ends={layer.ends.to_string()}
+            role={is_stop.then_some("button")} tabindex={is_stop.then_some("0")}
+            aria-haspopup={is_stop.then_some("dialog")} aria-label={name} {title}>
+            { inner }
+        </mark>
     }
 }

@@ -11,9 +11,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use crate::domain::excerpt::first_words;
 use crate::domain::segments::{segments_by_block, Segment};
 use crate::domain::session::{self, Origin};
-use crate::domain::{Action, Annotation, AnnotationId, Certainty, DocumentId};
+use crate::domain::{Annotation, AnnotationId, Certainty, DocumentId};
 use crate::ui::browser::{now, LocalStorage};
 use crate::ui::components::block_view::BlockView;
 use crate::ui::components::claim_card::{ClaimCard, Neighbour};
@@ -58,11 +59,14 @@ struct OpenCard {
 /// The claim annotator widget in edit mode.
 #[component]
 pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
+    // An invalid embedder id falls back to the id derived from the text.
+    let doc_id = props
+        .doc_id
+        .as_deref()
+        .and_then(|raw| DocumentId::parse(raw).ok());
     let handle = {
-        let text = props.text.clone();
-        let doc_id = props.doc_id.clone();
-        let resume = props.resume;
-        use_reducer(move || initial_state(&LocalStorage, &text, doc_id.as_deref(), resume))
+        let (text, doc_id, resume) = (props.text.clone(), doc_id.clone(), props.resume);
+        use_reducer(move || initial_state(&LocalStorage, &text, doc_id, resume))
     };
     use_persistence(&handle);
 
@@ -87,34 +91,27 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     };
     use_tag_shortcuts(&pending, create.clone());
 
+    // Shows the card of the innermost claim under `target`; a target with
+    // no claim (plain text) puts the card away.
     let open_card = {
         let (root, card) = (root.clone(), card.clone());
         Callback::from(move |target: Element| {
             let ids = claims_at(&target);
-            let Some((&id, others)) = ids.split_first() else {
-                return;
-            };
-            let at = popup_position(&root, &target.get_bounding_client_rect());
-            card.set(Some(OpenCard {
+            card.set(ids.split_first().map(|(&id, others)| OpenCard {
                 id,
                 others: others.to_vec(),
-                at,
+                at: popup_position(&root, &target.get_bounding_client_rect()),
             }));
         })
     };
     let on_article_click = {
-        let (open_card, article, card) = (open_card.clone(), article.clone(), card.clone());
+        let (open_card, article) = (open_card.clone(), article.clone());
         Callback::from(move |event: MouseEvent| {
             let selecting = article
                 .cast::<Element>()
                 .is_some_and(|a| selected_span(&a).is_some());
-            match event.target_dyn_into::<Element>() {
-                Some(target) if !selecting && !claims_at(&target).is_empty() => {
-                    open_card.emit(target)
-                }
-                // A click on plain text puts the card away.
-                _ if !selecting => card.set(None),
-                _ => {}
+            if let (false, Some(target)) = (selecting, event.target_dyn_into::<Element>()) {
+                open_card.emit(target);
             }
         })
     };
@@ -203,22 +200,13 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         })
     };
     let on_demo = {
-        let store = store.clone();
-        let text = props.text.clone();
-        let doc_id = props.doc_id.clone();
+        let (store, text) = (store.clone(), props.text.clone());
         Callback::from(move |()| {
             reset_ui();
-            if let Err(error) = session::forget_current(&LocalStorage) {
-                store.dispatch(Action::Notify(session::notice_for(&error)));
-            }
-            let id = doc_id
-                .as_deref()
-                .and_then(|raw| DocumentId::parse(raw).ok());
-            store.dispatch(session::open_article(
+            store.dispatch(session::return_to_embedded(
                 &LocalStorage,
                 &text,
-                id,
-                Origin::Embedded,
+                doc_id.clone(),
                 now(),
             ));
         })
@@ -321,16 +309,5 @@ fn focus_claim(root: &NodeRef, id: AnnotationId) {
 }
 
 fn short_quote(quote: &str) -> String {
-    let words: Vec<&str> = quote.split_whitespace().collect();
-    let head = words
-        .iter()
-        .take(QUOTE_WORDS)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if words.len() > QUOTE_WORDS {
-        format!("{head}…")
-    } else {
-        head
-    }
+    first_words(quote, QUOTE_WORDS)
 }
