@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::anchor::search::{SearchCache, SearchText};
 use super::offsets::{CharIndex, CharOffset};
 use super::span::Span;
 
@@ -108,6 +109,7 @@ pub struct Document {
     text: String,
     index: CharIndex,
     blocks: Vec<Block>,
+    search: SearchCache,
 }
 
 /// Longest line still taken for a headline, in code points.
@@ -126,7 +128,13 @@ impl Document {
             text,
             index,
             blocks,
+            search: SearchCache::default(),
         }
+    }
+
+    /// The text normalised and indexed for anchoring, built on first use.
+    pub fn search_text(&self) -> &SearchText {
+        self.search.get_or_build(&self.text)
     }
 
     /// The document's identity.

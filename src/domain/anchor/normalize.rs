@@ -1,0 +1,156 @@
+//! The text that matching compares: whitespace runs folded to one space and
+//! canonical composition (NFC) applied, with a map back to the displayed
+//! text's code points.
+//!
+//! Two texts that differ only in how lines were wrapped, how many spaces or
+//! which kind of space (NBSP, tab, newline) separate words, or whether an
+//! accent is precomposed (NFC) or combining (NFD) normalise to the same
+//! characters. Every normalised character remembers the span of displayed
+//! code points it came from, so a match found here maps back exactly.
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::domain::span::Span;
+
+/// A text normalised for matching, with the origin of every character.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    chars: Vec<char>,
+    /// For each normalised character, the displayed code points it stands for.
+    origins: Vec<Span>,
+}
+
+impl Normalized {
+    /// Normalises `text`; origins count code points of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut out = Normalized {
+            chars: Vec::with_capacity(text.len()),
+            origins: Vec::with_capacity(text.len()),
+        };
+        if is_nfc(text) {
+            out.push_each(text, 0);
+        } else {
+            // Composition never crosses a grapheme cluster, so a cluster that
+            // changes is composed on its own and all it yields points back to
+            // all of it; the others keep one origin per code point.
+            let mut offset = 0;
+            for cluster in text.graphemes(true) {
+                let len = cluster.chars().count();
+                if is_nfc(cluster) {
+                    out.push_each(cluster, offset);
+                } else {
+                    let origin = Span::new(offset, offset + len);
+                    for c in cluster.nfc() {
+                        out.push(c, origin);
+                    }
+                }
+                offset += len;
+            }
+        }
+        out
+    }
+
+    /// Appends every character of `text`, which starts at displayed `offset`.
+    fn push_each(&mut self, text: &str, offset: usize) {
+        for (i, c) in text.chars().enumerate() {
+            self.push(c, Span::new(offset + i, offset + i + 1));
+        }
+    }
+
+    /// Appends one character, folding whitespace into the previous space.
+    fn push(&mut self, c: char, origin: Span) {
+        if c.is_whitespace() {
+            if let (Some(' '), Some(last)) = (self.chars.last(), self.origins.last_mut()) {
+                *last = Span::new(last.start(), origin.end());
+                return;
+            }
+            self.chars.push(' ');
+        } else {
+            self.chars.push(c);
+        }
+        self.origins.push(origin);
+    }
+
+    /// The normalised characters.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// How many normalised characters there are.
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// True when there is nothing to match.
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// The displayed span that normalised characters `start..end` stand for.
+    pub fn origin(&self, start: usize, end: usize) -> Option<Span> {
+        if start >= end {
+            return None;
+        }
+        let first = self.origins.get(start)?;
+        let last = self.origins.get(end - 1)?;
+        Some(Span::new(first.start(), last.end()))
+    }
+
+    /// The normalised index of the first character whose origin ends after
+    /// displayed offset `offset` (the length when none does).
+    pub fn index_of(&self, offset: usize) -> usize {
+        self.origins.partition_point(|o| o.end() <= offset)
+    }
+}
+
+fn is_nfc(text: &str) -> bool {
+    matches!(is_nfc_quick(text.chars()), IsNormalized::Yes)
+}
+
+/// Normalises a quote, prefix or suffix the same way as the text.
+pub fn normalize_chars(text: &str) -> Vec<char> {
+    Normalized::new(text).chars
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use super::*;
+
+    fn string(n: &Normalized) -> String {
+        n.chars().iter().collect()
+    }
+
+    #[test]
+    fn whitespace_runs_of_any_kind_become_one_space() {
+        let n = Normalized::new("a \n\t\u{a0} b\u{2003}c");
+        assert_eq!(string(&n), "a b c");
+        // The space stands for the whole run it replaced.
+        assert_eq!(n.origin(1, 2), Some(Span::new(1, 6)));
+        assert_eq!(n.origin(2, 3), Some(Span::new(6, 7)));
+        assert_eq!(n.origin(0, 5), Some(Span::new(0, 9)));
+    }
+
+    #[test]
+    fn nfd_text_composes_and_maps_back_to_its_combining_sequences() {
+        // "Café déjà" with combining accents: 12 code points displayed.
+        let nfd = "Cafe\u{301} de\u{301}ja\u{300}";
+        let n = Normalized::new(nfd);
+        assert_eq!(string(&n), "Café déjà");
+        assert_eq!(normalize_chars("Café déjà"), n.chars().to_vec());
+        // "é" (normalised index 3) covers displayed code points 3..5.
+        assert_eq!(n.origin(3, 4), Some(Span::new(3, 5)));
+        assert_eq!(n.origin(5, 9), Some(Span::new(6, 12)));
+    }
+
+    #[test]
+    fn astral_characters_count_as_one() {
+        let n = Normalized::new("a 😀 b");
+        assert_eq!(n.len(), 5);
+        assert_eq!(n.origin(2, 3), Some(Span::new(2, 3)));
+        assert_eq!(n.index_of(3), 3);
+        assert_eq!(n.origin(3, 3), None);
+        assert_eq!(n.origin(4, 9), None);
+    }
+}
