@@ -136,10 +136,15 @@ impl Mounted {
 }
 
 async fn mount(doc_id: &str) -> Mounted {
+    mount_text(doc_id, SEED_ARTICLE).await
+}
+
+/// Mounts the widget on `text` under `doc_id`.
+async fn mount_text(doc_id: &str, text: &str) -> Mounted {
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let props = ClaimAnnotatorProps {
-        text: SEED_ARTICLE.into(),
+        text: text.to_owned().into(),
         doc_id: Some(doc_id.to_owned().into()),
         resume: false,
         allow_load: false,
@@ -504,4 +509,77 @@ async fn a_shortcut_tags_the_latest_selection_not_an_earlier_one() {
         Some("confirmed")
     );
     mounted.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_corrected_article_under_the_same_id_shows_edited_claims_for_review() {
+    let doc_id = "browser-corrected";
+    let (_exclusive, mounted) = fresh(doc_id).await;
+    // "the Cuban pullback is voluntary" (UTF-16 offsets in its run).
+    select_in_run(&mounted, "It is unclear whether", 22, 53).await;
+    press_key("2");
+    until("the highlight appears", || {
+        mounted.one(".cm-article mark.cm-claim").is_some()
+    })
+    .await;
+    until_saved(doc_id).await;
+    let id = mounted
+        .one(".cm-article mark.cm-claim")
+        .and_then(|m| m.get_attribute("data-annotation-id"))
+        .unwrap();
+    assert_eq!(
+        text_of_claim(&mounted, &id),
+        "the Cuban pullback is voluntary"
+    );
+    mounted.unmount();
+
+    // The publisher corrects a word inside the claim and re-flows a line.
+    let corrected = SEED_ARTICLE
+        .replace(
+            "the Cuban pullback is voluntary",
+            "the Cuban pull-back is voluntary",
+        )
+        .replacen("\n\n", "\n\n\n", 2);
+    let again = mount_text(doc_id, &corrected).await;
+    let mark = again
+        .one(&format!(".cm-article mark[data-annotation-id=\"{id}\"]"))
+        .expect("the claim is still drawn");
+    assert_eq!(mark.get_attribute("data-review").as_deref(), Some("true"));
+    assert!(mark
+        .get_attribute("title")
+        .unwrap_or_default()
+        .contains("needs review"));
+    assert_eq!(
+        text_of_claim(&again, &id),
+        "the Cuban pull-back is voluntary"
+    );
+    let review = again.one(".cm-review").expect("a list of claims to review");
+    let text = review.text_content().unwrap_or_default();
+    assert!(text.contains("the Cuban pullback is voluntary"), "{text}");
+    assert!(text.contains("the Cuban pull-back is voluntary"), "{text}");
+    let accept: HtmlElement = again
+        .one(".cm-review button")
+        .expect("an accept button")
+        .dyn_into()
+        .unwrap();
+    accept.click();
+    until("the review is settled", || {
+        again.one(".cm-review").is_none()
+    })
+    .await;
+    until("the accepted place is saved", || {
+        storage()
+            .get_item(&key_id(doc_id))
+            .unwrap()
+            .is_some_and(|v| v.contains("the Cuban pull-back is voluntary"))
+    })
+    .await;
+    again.unmount();
+
+    let third = mount_text(doc_id, &corrected).await;
+    let mark = third
+        .one(&format!(".cm-article mark[data-annotation-id=\"{id}\"]"))
+        .expect("anchored exactly now");
+    assert_eq!(mark.get_attribute("data-review"), None);
+    third.unmount();
 }

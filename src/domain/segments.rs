@@ -26,6 +26,8 @@ pub struct Layer {
     pub starts: bool,
     /// The claim ends at this segment's end.
     pub ends: bool,
+    /// The claim was found with edits and needs review.
+    pub review: bool,
 }
 
 /// A run of a block's text under one set of claims.
@@ -43,6 +45,7 @@ struct Placed {
     id: AnnotationId,
     certainty: Certainty,
     span: Span,
+    review: bool,
 }
 
 /// Segments for every block of `document`, in block order.
@@ -63,6 +66,7 @@ pub fn segments_by_block(document: &Document, claims: &[Claim]) -> Vec<Vec<Segme
             id: claim.annotation.id,
             certainty: claim.annotation.certainty,
             span,
+            review: claim.placement.needs_review(),
         };
         for bucket in buckets.iter_mut().take(last + 1).skip(first) {
             bucket.push(placed);
@@ -126,6 +130,7 @@ fn block_segments(block: Span, placed: &[Placed]) -> Vec<Segment> {
                         claim: p.span,
                         starts: p.span.start() == piece.start(),
                         ends: p.span.end() == piece.end(),
+                        review: p.review,
                     })
                     .collect(),
             }

@@ -108,6 +108,16 @@ pub enum Action {
         /// Now.
         at: Timestamp,
     },
+    /// Put a claim that needs review (found with edits, or in two places) on
+    /// `span`: its selectors are described afresh there and it is anchored.
+    Place {
+        /// Which claim.
+        id: AnnotationId,
+        /// Where it belongs: the fuzzy match or one of the ambiguous places.
+        span: Span,
+        /// Now.
+        at: Timestamp,
+    },
     /// Delete a claim (the UI offers undo through [`Action::Restore`]).
     Delete {
         /// Which claim.
@@ -166,6 +176,12 @@ impl State {
         self.claims
             .iter()
             .filter(|c| c.placement == Placement::Orphan)
+    }
+
+    /// Claims found with edits or in two places, awaiting a person's choice,
+    /// in creation order.
+    pub fn needing_review(&self) -> impl Iterator<Item = &Claim> {
+        self.claims.iter().filter(|c| c.placement.needs_review())
     }
 
     /// True while saving is blocked to protect stored data.
@@ -253,6 +269,21 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
             a.sources.retain(|s| *s != url);
             a.sources.len() != before
         }),
+        Action::Place { id, span, at } => {
+            let Some(target) = describe(&state.document, span) else {
+                return state;
+            };
+            let Some(index) = state.claims.iter().position(|c| c.annotation.id == id) else {
+                return state;
+            };
+            changed(&state, |next| {
+                if let Some(claim) = next.claims.get_mut(index) {
+                    claim.annotation.target = target;
+                    claim.annotation.modified = at;
+                    claim.placement = Placement::Anchored(span);
+                }
+            })
+        }
         Action::Delete { id } => {
             if state.claim(id).is_none() {
                 return state;
@@ -567,6 +598,67 @@ mod tests {
         );
         assert_eq!(reopened.orphans().count(), 1);
         assert_eq!(reopened.counts(), [0, 1, 1], "orphans still count");
+    }
+
+    #[test]
+    fn a_claim_found_with_edits_needs_review_until_placed() {
+        // "Cuban security personnel" (16..41 of TEXT) and the unclear sentence.
+        let state = create(start(), 1, 28, 52, Certainty::Confirmed);
+        let state = create(state, 2, 80, 128, Certainty::Unclear);
+        let corrected = Rc::new(Document::from_plain_text(
+            "date 2026-02-26 Hundreds of Cuban securty personnel have begun departing.\n\n\
+             It is unclear whether the pullback is voluntary.",
+            None,
+        ));
+        let reopened = reduce(
+            state.clone(),
+            Action::Open {
+                document: corrected.clone(),
+                keep_text: false,
+                annotations: state.annotations(),
+                notices: vec![],
+            },
+        );
+        let Some(Placement::Fuzzy { span, score }) = reopened.claim(id(1)).map(|c| c.placement)
+        else {
+            panic!("expected a fuzzy placement")
+        };
+        assert_eq!(corrected.slice(span), Some("Cuban securty personnel"));
+        assert!(score.percent() >= 90, "{score:?}");
+        assert!(matches!(
+            reopened.claim(id(2)).map(|c| c.placement),
+            Some(Placement::Anchored(_))
+        ));
+        let review: Vec<_> = reopened.needing_review().map(|c| c.annotation.id).collect();
+        assert_eq!(review, vec![id(1)]);
+
+        let placed = reduce(
+            reopened.clone(),
+            Action::Place {
+                id: id(1),
+                span,
+                at: Timestamp(99),
+            },
+        );
+        assert_eq!(placed.revision, reopened.revision + 1);
+        let claim = placed.claim(id(1)).expect("kept");
+        assert_eq!(claim.placement, Placement::Anchored(span));
+        assert_eq!(
+            claim.annotation.target.quote.exact,
+            "Cuban securty personnel"
+        );
+        assert_eq!(claim.annotation.modified, Timestamp(99));
+        assert_eq!(placed.needing_review().count(), 0);
+        // An unknown claim or an empty span changes nothing.
+        let same = reduce(
+            placed.clone(),
+            Action::Place {
+                id: id(9),
+                span,
+                at: Timestamp(100),
+            },
+        );
+        assert!(Rc::ptr_eq(&same, &placed));
     }
 
     #[test]

@@ -71,6 +71,15 @@ impl Store {
         });
     }
 
+    /// Accepts `span` as the place of a claim that needs review.
+    pub fn place(&self, id: AnnotationId, span: Span) {
+        self.handle.dispatch(Action::Place {
+            id,
+            span,
+            at: browser::now(),
+        });
+    }
+
     /// Adds an evidence link.
     pub fn add_source(&self, id: AnnotationId, url: SourceUrl) {
         self.handle.dispatch(Action::AddSource {

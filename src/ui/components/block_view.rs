@@ -81,7 +81,14 @@ fn render_layer(
     let certainty = layer.certainty;
     let id = layer.id.to_string();
     let depth = depth.min(3).to_string();
-    let title = format!("{} claim", certainty.label());
+    let title = if layer.review {
+        format!(
+            "{} claim, found with edits: needs review",
+            certainty.label()
+        )
+    } else {
+        format!("{} claim", certainty.label())
+    };
     // The outermost mark where a claim starts is its keyboard stop.
     let name = is_stop.then(|| {
         let quote = document.slice(layer.claim).unwrap_or_default();
@@ -90,6 +97,7 @@ fn render_layer(
     html! {
         <mark class="cm-claim" data-certainty={certainty.key()} data-annotation-id={id}
             data-depth={depth} data-starts={layer.starts.to_string()} data-ends={layer.ends.to_string()}
+            data-review={layer.review.then_some("true")}
             role={is_stop.then_some("button")} tabindex={is_stop.then_some("0")}
             aria-haspopup={is_stop.then_some("dialog")} aria-label={name} {title}>
             { inner }

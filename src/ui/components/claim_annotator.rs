@@ -22,6 +22,7 @@ use crate::ui::components::legend::Legend;
 use crate::ui::components::load_article::LoadArticle;
 use crate::ui::components::notice_banner::NoticeBanner;
 use crate::ui::components::orphan_list::OrphanList;
+use crate::ui::components::review_list::ReviewList;
 use crate::ui::components::selection_toolbar::SelectionToolbar;
 use crate::ui::components::undo_toast::UndoToast;
 use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
@@ -226,6 +227,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     };
     let document = DocumentRef(handle.document.clone());
     let orphans: Vec<_> = handle.orphans().cloned().collect();
+    let to_review: Vec<_> = handle.needing_review().cloned().collect();
 
     html! {
         <ContextProvider<StoreContext> context={handle.clone()}>
@@ -243,6 +245,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                         <BlockView key={index} document={document.clone()} block={*block} segments={segments.clone()} />
                     }) }
                 </article>
+                <ReviewList claims={to_review} />
                 <OrphanList {orphans} />
                 if let Some(selection) = *pending {
                     <SelectionToolbar at={selection.at} on_pick={create} />

@@ -6,7 +6,8 @@
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::domain::{AnnotationId, Certainty, Claim, SourceUrl};
+use crate::domain::{AnnotationId, Certainty, Claim, Placement, SourceUrl};
+use crate::ui::components::review_list::text_at;
 use crate::ui::store::use_store;
 
 /// Another claim over the clicked text, offered for switching.
@@ -159,6 +160,16 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                 { format!("{} claim", annotation.certainty.label()) }
             </h2>
             <blockquote class="cm-quote" dir="auto">{ annotation.target.quote.exact.clone() }</blockquote>
+            if let Placement::Fuzzy { span, score } = props.claim.placement {
+                <div class="cm-review-note" role="note">
+                    <p><strong>{ "Needs review: " }</strong>{ format!("the article changed; this claim was found with edits ({}% match).", score.percent()) }</p>
+                    <p class="cm-now">{ "Now: " }<q dir="auto">{ text_at(&store.state().document, span) }</q></p>
+                    <button type="button" class="cm-button" onclick={
+                        let store = store.clone();
+                        Callback::from(move |_: MouseEvent| store.place(id, span))
+                    }>{ "Accept the new text" }</button>
+                </div>
+            }
             <div class="cm-certainty" role="group" aria-label="Certainty">
                 { for Certainty::ALL.iter().map(|&certainty| {
                     let store = store.clone();

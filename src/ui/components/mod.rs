@@ -10,5 +10,6 @@ pub mod legend;
 pub mod load_article;
 pub mod notice_banner;
 pub mod orphan_list;
+pub mod review_list;
 pub mod selection_toolbar;
 pub mod undo_toast;
