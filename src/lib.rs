@@ -38,5 +38,8 @@
     )
 )]
 
+pub mod anchor_bench;
+#[cfg(feature = "bench")]
+pub mod bench_exports;
 pub mod domain;
 pub mod ui;

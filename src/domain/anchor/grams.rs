@@ -10,6 +10,38 @@
 /// Characters per indexed gram.
 pub const GRAM: usize = 6;
 
+/// Fewest and most bits of a bucket number: about four positions a bucket.
+const MIN_BUCKET_BITS: u32 = 10;
+const MAX_BUCKET_BITS: u32 = 20;
+
+/// One stable counting-sort pass over `bits` bits of each pair from `shift`.
+fn radix_pass(pairs: &mut Vec<u64>, shift: u32, bits: u32) {
+    let digits = 1usize << bits;
+    let digit = |pair: u64| ((pair >> shift) as usize) & (digits - 1);
+    let mut offsets = vec![0usize; digits + 1];
+    for &pair in pairs.iter() {
+        if let Some(count) = offsets.get_mut(digit(pair) + 1) {
+            *count += 1;
+        }
+    }
+    for i in 1..offsets.len() {
+        let before = offsets.get(i - 1).copied().unwrap_or(0);
+        if let Some(here) = offsets.get_mut(i) {
+            *here += before;
+        }
+    }
+    let mut sorted = vec![0u64; pairs.len()];
+    for &pair in pairs.iter() {
+        if let Some(next) = offsets.get_mut(digit(pair)) {
+            if let Some(slot) = sorted.get_mut(*next) {
+                *slot = pair;
+            }
+            *next += 1;
+        }
+    }
+    *pairs = sorted;
+}
+
 /// Positions of every [`GRAM`]-character window of a text, by hash.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct GramIndex {
@@ -23,31 +55,34 @@ impl GramIndex {
     /// Indexes `chars`.
     pub fn new(chars: &[char]) -> Self {
         let windows = chars.len().saturating_sub(GRAM - 1);
-        let buckets = windows.next_power_of_two().clamp(1 << 10, 1 << 22);
+        let bits = (windows / 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(MIN_BUCKET_BITS, MAX_BUCKET_BITS);
+        let buckets = 1usize << bits;
         let mask = u32::try_from(buckets - 1).unwrap_or(u32::MAX);
-        let hashes: Vec<u32> = chars.windows(GRAM).map(|g| hash(g) & mask).collect();
+        // (bucket, position) pairs sorted by bucket with a two-pass radix
+        // sort: each pass streams through memory into few outputs, which is
+        // much faster than scattering a million positions at random.
+        let mut pairs: Vec<u64> = rolling_hashes(chars)
+            .enumerate()
+            .map(|(position, h)| (u64::from(h & mask) << 32) | position as u64)
+            .collect();
+        let low_bits = bits / 2;
+        radix_pass(&mut pairs, 32, low_bits);
+        radix_pass(&mut pairs, 32 + low_bits, bits - low_bits);
         let mut starts = vec![0u32; buckets + 1];
-        for &h in &hashes {
-            if let Some(count) = starts.get_mut(h as usize + 1) {
+        for &pair in &pairs {
+            if let Some(count) = starts.get_mut((pair >> 32) as usize + 1) {
                 *count += 1;
             }
         }
-        for b in 1..starts.len() {
-            let before = starts.get(b - 1).copied().unwrap_or(0);
-            if let Some(here) = starts.get_mut(b) {
-                *here += before;
-            }
+        let mut total = 0;
+        for slot in starts.iter_mut() {
+            total += *slot;
+            *slot = total;
         }
-        let mut fill = starts.clone();
-        let mut positions = vec![0u32; hashes.len()];
-        for (position, &h) in hashes.iter().enumerate() {
-            if let Some(next) = fill.get_mut(h as usize) {
-                if let Some(slot) = positions.get_mut(*next as usize) {
-                    *slot = u32::try_from(position).unwrap_or(u32::MAX);
-                }
-                *next += 1;
-            }
-        }
+        let positions = pairs.into_iter().map(|pair| pair as u32).collect();
         GramIndex {
             mask,
             starts,
@@ -68,17 +103,33 @@ impl GramIndex {
     }
 }
 
-/// FNV-1a over the characters' scalar values, folded with a final mix so
-/// that neighbouring grams spread over the buckets.
+/// Bits of each character kept in a gram's key (characters that differ
+/// only above them share a key; look-ups verify).
+const BITS: u32 = 10;
+
+/// The key of a gram: its characters' low bits packed into one word.
+fn key(gram: &[char]) -> u64 {
+    gram.iter()
+        .fold(0, |key, &c| (key << BITS) | (c as u64 & ((1 << BITS) - 1)))
+}
+
+/// Spreads a key over 32 bits (Fibonacci hashing).
+fn spread(key: u64) -> u32 {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
+}
+
 fn hash(gram: &[char]) -> u32 {
-    let mut h: u32 = 0x811c_9dc5;
-    for &c in gram {
-        h ^= c as u32;
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    h ^= h >> 15;
-    h = h.wrapping_mul(0x2c1b_3c6d);
-    h ^ (h >> 12)
+    spread(key(gram))
+}
+
+/// The hash of every window of [`GRAM`] characters, in one pass.
+fn rolling_hashes(chars: &[char]) -> impl Iterator<Item = u32> + '_ {
+    let keep = (1u64 << (BITS * GRAM as u32)) - 1;
+    let mut key = 0u64;
+    chars.iter().enumerate().filter_map(move |(i, &c)| {
+        key = ((key << BITS) | (c as u64 & ((1 << BITS) - 1))) & keep;
+        (i + 1 >= GRAM).then(|| spread(key))
+    })
 }
 
 #[cfg(test)]

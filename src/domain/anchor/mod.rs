@@ -9,9 +9,10 @@
 //! 1. the position, trusted only when its text equals the quote;
 //! 2. every exact occurrence of the quote, scored by prefix, suffix and
 //!    nearness to the old position ([`score`]);
-//! 3. approximate occurrences with at most [`MAX_ERROR_RATE`] of the quote's
-//!    length in edits ([`myers`], filtered by the k-gram index in
-//!    [`search`]), scored the same way.
+//! 3. approximate occurrences with at most [`GLOBAL_ERROR_RATE`] of the
+//!    quote's length in edits anywhere ([`myers`], filtered by the k-gram
+//!    index in [`search`]), then with up to [`LOCAL_ERROR_RATE`] within
+//!    [`LOCAL_REACH`] of the old place, scored the same way.
 //!
 //! Steps 2 and 3 compare [`normalize`]d text: whitespace runs and Unicode
 //! normalisation (NFC/NFD) make no difference. The result is
@@ -37,8 +38,16 @@ use search::Hit;
 pub const CONTEXT_CHARS: usize = 32;
 
 /// The largest share of a quote's characters that may be edited for an
-/// approximate match.
-pub const MAX_ERROR_RATE: f64 = 0.2;
+/// approximate match anywhere in the text (the k-gram filter stays sharp).
+pub const GLOBAL_ERROR_RATE: f64 = 0.1;
+
+/// The larger share allowed near the claim's old place, searched when no
+/// match was found anywhere: a reworded phrase usually stays where it was.
+pub const LOCAL_ERROR_RATE: f64 = 0.25;
+
+/// How far from the old place (in characters, besides twice the quote's
+/// length) the wider search looks.
+pub const LOCAL_REACH: usize = 2000;
 
 /// Two places whose textual evidence (quote, prefix and suffix, without the
 /// position) differs by less than this are equally likely: the claim is
@@ -177,11 +186,30 @@ pub fn anchor(document: &Document, target: &Target) -> Placement {
     if !exact_hits.is_empty() {
         return decide(document, &expected, &exact_hits, true);
     }
-    let max_errors = (quote.len() as f64 * MAX_ERROR_RATE) as usize;
-    if max_errors == 0 {
+    let global_errors = (quote.len() as f64 * GLOBAL_ERROR_RATE) as usize;
+    if global_errors > 0 {
+        let placement = decide(
+            document,
+            &expected,
+            &search.approximate(&quote, global_errors),
+            false,
+        );
+        if placement != Placement::Orphan {
+            return placement;
+        }
+    }
+    let local_errors = (quote.len() as f64 * LOCAL_ERROR_RATE) as usize;
+    if local_errors <= global_errors {
         return Placement::Orphan;
     }
-    let hits = search.approximate(&quote, max_errors);
+    let around = search.normalized.index_of(position.start);
+    let reach = LOCAL_REACH + 2 * quote.len();
+    let hits = search.approximate_near(
+        &quote,
+        local_errors,
+        around.saturating_sub(reach),
+        around + reach,
+    );
     decide(document, &expected, &hits, false)
 }
 

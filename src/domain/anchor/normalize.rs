@@ -17,8 +17,12 @@ use crate::domain::span::Span;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Normalized {
     chars: Vec<char>,
-    /// For each normalised character, the displayed code points it stands for.
-    origins: Vec<Span>,
+    /// For each normalised character, the first displayed code point it
+    /// stands for; it stands for everything up to the next one's (the
+    /// characters cover the displayed text without gaps).
+    origins: Vec<u32>,
+    /// The displayed text's length in code points.
+    displayed_len: usize,
 }
 
 impl Normalized {
@@ -27,8 +31,11 @@ impl Normalized {
         let mut out = Normalized {
             chars: Vec::with_capacity(text.len()),
             origins: Vec::with_capacity(text.len()),
+            displayed_len: 0,
         };
-        if is_nfc(text) {
+        if text.is_ascii() {
+            out.push_ascii(text);
+        } else if is_nfc(text) {
             out.push_each(text, 0);
         } else {
             // Composition never crosses a grapheme cluster, so a cluster that
@@ -48,7 +55,30 @@ impl Normalized {
                 offset += len;
             }
         }
+        out.displayed_len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
         out
+    }
+
+    /// The fast path for ASCII text: one origin per byte.
+    fn push_ascii(&mut self, text: &str) {
+        let mut space = false;
+        for (offset, byte) in (0u32..).zip(text.bytes()) {
+            if byte.is_ascii_whitespace() || byte == 0x0b {
+                if space {
+                    continue;
+                }
+                space = true;
+                self.chars.push(' ');
+            } else {
+                space = false;
+                self.chars.push(char::from(byte));
+            }
+            self.origins.push(offset);
+        }
     }
 
     /// Appends every character of `text`, which starts at displayed `offset`.
@@ -61,15 +91,15 @@ impl Normalized {
     /// Appends one character, folding whitespace into the previous space.
     fn push(&mut self, c: char, origin: Span) {
         if c.is_whitespace() {
-            if let (Some(' '), Some(last)) = (self.chars.last(), self.origins.last_mut()) {
-                *last = Span::new(last.start(), origin.end());
+            if self.chars.last() == Some(&' ') {
                 return;
             }
             self.chars.push(' ');
         } else {
             self.chars.push(c);
         }
-        self.origins.push(origin);
+        self.origins
+            .push(u32::try_from(origin.start()).unwrap_or(u32::MAX));
     }
 
     /// The normalised characters.
@@ -89,18 +119,27 @@ impl Normalized {
 
     /// The displayed span that normalised characters `start..end` stand for.
     pub fn origin(&self, start: usize, end: usize) -> Option<Span> {
-        if start >= end {
+        if start >= end || end > self.chars.len() {
             return None;
         }
-        let first = self.origins.get(start)?;
-        let last = self.origins.get(end - 1)?;
-        Some(Span::new(first.start(), last.end()))
+        let first = *self.origins.get(start)? as usize;
+        let last_end = match self.origins.get(end) {
+            Some(&next) => next as usize,
+            None => self.displayed_len,
+        };
+        Some(Span::new(first, last_end))
     }
 
-    /// The normalised index of the first character whose origin ends after
-    /// displayed offset `offset` (the length when none does).
+    /// The normalised index of the character that displayed offset `offset`
+    /// falls in (the length past the end).
     pub fn index_of(&self, offset: usize) -> usize {
-        self.origins.partition_point(|o| o.end() <= offset)
+        if offset >= self.displayed_len {
+            return self.chars.len();
+        }
+        self.origins
+            .partition_point(|&o| o as usize <= offset)
+            .saturating_sub(1)
+            .min(self.chars.len())
     }
 }
 

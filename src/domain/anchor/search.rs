@@ -17,9 +17,8 @@ use super::grams::{GramIndex, GRAM};
 use super::myers::{self, Pattern};
 use super::normalize::Normalized;
 
-/// Gram buckets with more positions than this are not counted (the
-/// lemma's threshold drops by one for each, so nothing is lost).
-const CROWDED_BUCKET: usize = 8192;
+/// Grams of a quote looked up to find its rarest for an exact search.
+const EXACT_SAMPLES: usize = 8;
 
 /// A document's text prepared for anchoring: normalised, then indexed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -67,11 +66,18 @@ impl SearchText {
                 .map(hit)
                 .collect();
         }
-        // The rarest gram narrows the search the most.
-        let Some((offset, positions)) = quote
-            .windows(GRAM)
-            .map(|g| self.grams.candidates(g))
-            .enumerate()
+        // The rarest of a few grams spread over the quote narrows the search
+        // the most; looking at every gram would cost a cache miss each.
+        let windows = quote.len() - GRAM + 1;
+        let step = windows.div_ceil(EXACT_SAMPLES).max(1);
+        let Some((offset, positions)) = (0..windows)
+            .step_by(step)
+            .filter_map(|offset| {
+                Some((
+                    offset,
+                    self.grams.candidates(quote.get(offset..offset + GRAM)?),
+                ))
+            })
             .min_by_key(|(_, positions)| positions.len())
         else {
             return Vec::new();
@@ -90,13 +96,39 @@ impl SearchText {
     /// edits locally: at most one hit per stretch of text as long as the
     /// quote.
     pub fn approximate(&self, quote: &[char], max_errors: usize) -> Vec<Hit> {
+        let windows = self
+            .candidate_windows(quote, max_errors)
+            .unwrap_or_else(|| vec![(0, self.normalized.len())]);
+        self.search_windows(quote, max_errors, windows)
+    }
+
+    /// Like [`SearchText::approximate`], but only in `from..to` (normalised
+    /// characters), without the index: for a larger error budget near the
+    /// claim's old place.
+    pub fn approximate_near(
+        &self,
+        quote: &[char],
+        max_errors: usize,
+        from: usize,
+        to: usize,
+    ) -> Vec<Hit> {
+        let to = to.min(self.normalized.len());
+        if from >= to {
+            return Vec::new();
+        }
+        self.search_windows(quote, max_errors, vec![(from, to)])
+    }
+
+    fn search_windows(
+        &self,
+        quote: &[char],
+        max_errors: usize,
+        windows: Vec<(usize, usize)>,
+    ) -> Vec<Hit> {
         let pattern = Pattern::new(quote);
         let reversed: Vec<char> = quote.iter().rev().copied().collect();
         let reversed = Pattern::new(&reversed);
         let text = self.normalized.chars();
-        let windows = self
-            .candidate_windows(quote, max_errors)
-            .unwrap_or_else(|| vec![(0, text.len())]);
         let mut hits = Vec::new();
         for (from, to) in windows {
             let Some(window) = text.get(from..to) else {
@@ -118,15 +150,24 @@ impl SearchText {
     /// cannot filter (then the whole text must be scanned).
     fn candidate_windows(&self, quote: &[char], max_errors: usize) -> Option<Vec<(usize, usize)>> {
         let grams = quote.len().checked_sub(GRAM - 1)?;
-        let mut threshold = grams.checked_sub(GRAM * max_errors).filter(|&t| t > 0)?;
+        let threshold = grams.checked_sub(GRAM * max_errors).filter(|&t| t > 0)?;
         let text = self.normalized.chars();
-        let mut diagonals: Vec<i64> = Vec::new();
-        for (offset, gram) in quote.windows(GRAM).enumerate() {
-            let positions = self.grams.candidates(gram);
-            if positions.len() > CROWDED_BUCKET {
-                threshold = threshold.checked_sub(1).filter(|&t| t > 0)?;
+        // Leaving a gram out lowers the threshold by one and loses nothing:
+        // the most crowded grams are left out while half the threshold stays.
+        let mut lists: Vec<(usize, &[u32])> = quote
+            .windows(GRAM)
+            .map(|gram| self.grams.candidates(gram))
+            .enumerate()
+            .collect();
+        lists.sort_unstable_by_key(|(_, positions)| positions.len());
+        let skipped = threshold / 2;
+        let threshold = threshold - skipped;
+        lists.truncate(lists.len() - skipped);
+        let mut diagonals: Vec<i64> = Vec::with_capacity(lists.iter().map(|(_, l)| l.len()).sum());
+        for (offset, positions) in lists {
+            let Some(gram) = quote.get(offset..offset + GRAM) else {
                 continue;
-            }
+            };
             for &p in positions {
                 let p = p as usize;
                 if text.get(p..p + GRAM) == Some(gram) {
