@@ -7,7 +7,7 @@
 //! - [`validate`]: parse and check an import (a collection, an array or one
 //!   annotation) before anything changes; every refused item has a reason.
 //! - [`merge`]: the merge-by-id rules (newer `modified` wins; tombstones).
-//! - [`preview`]: what an import would do to the current state.
+//! - [`mod@preview`]: what an import would do to the current state.
 //! - [`claimreview`]: schema.org `ClaimReview` JSON-LD, one per claim.
 //! - [`text_fragment`]: `#:~:text=` links to a claim in the published page.
 //! - [`share_link`]: claims packed into a URL fragment and back.
