@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 
-.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e
+.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e fuzz
 
 setup:
 	@scripts/setup.sh
@@ -40,3 +40,18 @@ test-browser:
 
 test-e2e: build
 	npm run e2e
+
+## Fuzz the importer, anchoring and the storage envelope (not part of `make test`).
+## cargo-fuzz wants nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain
+## accept them. New inputs go to target/fuzz-corpus/, so the committed seeds in
+## fuzz/corpus/ stay as they are; crashes land in fuzz/artifacts/<target>/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= import anchor envelope
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(CURDIR)/target/fuzz-corpus/$$t && \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s" && \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir $(CURDIR)/fuzz $$t $(CURDIR)/target/fuzz-corpus/$$t $(CURDIR)/fuzz/corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 || exit 1; \
+	done

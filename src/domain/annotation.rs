@@ -2,7 +2,8 @@
 //!
 //! Owns the annotation's identity ([`AnnotationId`], a UUID v4), its target
 //! as W3C selectors ([`Target`]), its time stamps ([`Timestamp`], UTC) and
-//! its evidence links ([`SourceUrl`], http and https only). It does not
+//! its evidence links ([`SourceUrl`], http and https only), and the
+//! tombstone a deletion leaves ([`Deletion`]). It does not
 //! find targets in text (that is `anchor`) nor change annotations (that is
 //! `store`).
 
@@ -206,10 +207,24 @@ pub struct Annotation {
     /// Evidence links.
     #[serde(default)]
     pub sources: Vec<SourceUrl>,
+    /// Free-form labels (W3C `tagging` bodies); absent from storage when
+    /// empty, so data written before tags existed still loads.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     /// When it was created.
     pub created: Timestamp,
     /// When it last changed.
     pub modified: Timestamp,
+}
+
+/// A tombstone: claim `id` was deleted at `at`. Kept so that a merge does
+/// not bring back a claim deleted here after the incoming copy was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Deletion {
+    /// The deleted claim.
+    pub id: AnnotationId,
+    /// When it was deleted.
+    pub at: Timestamp,
 }
 
 #[cfg(test)]

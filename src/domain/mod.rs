@@ -12,12 +12,15 @@
 //! - [`segments`]: overlapping claims flattened for rendering.
 //! - [`persist`]: the versioned storage envelope and its rules.
 //! - [`session`]: opening an article with its stored claims.
+//! - [`interchange`]: W3C and ClaimReview export, checked import, merge by
+//!   id, share links and text-fragment links.
 
 pub mod anchor;
 pub mod annotation;
 pub mod certainty;
 pub mod document;
 pub mod excerpt;
+pub mod interchange;
 pub mod offsets;
 pub mod persist;
 pub mod segments;
@@ -27,7 +30,7 @@ pub mod span;
 pub mod store;
 
 pub use anchor::{anchor, describe, Placement};
-pub use annotation::{Annotation, AnnotationId, SourceUrl, Target, Timestamp};
+pub use annotation::{Annotation, AnnotationId, Deletion, SourceUrl, Target, Timestamp};
 pub use certainty::Certainty;
 pub use document::{Block, BlockKind, Document, DocumentId};
 pub use span::Span;

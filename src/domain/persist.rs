@@ -4,9 +4,11 @@
 //! versioned [`Envelope`]. [`load`] reads it through any [`KeyValueStore`]
 //! and never loses data: corrupt or foreign contents, and annotations it
 //! cannot read, are copied aside under a new key before anything is
-//! written over them; a newer schema makes the session read-only. [`save`]
-//! writes the envelope. The browser's localStorage adapter lives in the UI
-//! layer; tests use [`MemoryStore`].
+//! written over them; a newer schema makes the session read-only.
+//! [`save_state`] writes a state's envelope, tombstones included (the
+//! `deletions` field, omitted when empty, so the schema is still 1);
+//! [`save`] writes one without them. The browser's localStorage adapter
+//! lives in the UI layer; tests use [`MemoryStore`].
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -14,8 +16,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::annotation::{Annotation, Timestamp};
+use super::annotation::{Annotation, Deletion, Timestamp};
 use super::document::DocumentId;
+use super::store::State;
 
 /// The envelope schema this code writes and fully understands.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -46,6 +49,10 @@ pub struct Envelope {
     pub text: Option<String>,
     /// The claims.
     pub annotations: Vec<Annotation>,
+    /// Tombstones of deleted claims, for merges; absent when empty, so the
+    /// schema stays 1 and envelopes written before tombstones still load.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deletions: Vec<Deletion>,
 }
 
 /// A key-value store such as localStorage.
@@ -151,6 +158,8 @@ impl Notice {
 pub struct Loaded {
     /// The claims that could be read.
     pub annotations: Vec<Annotation>,
+    /// The tombstones that could be read.
+    pub deletions: Vec<Deletion>,
     /// The stored article text, if the envelope kept one.
     pub text: Option<String>,
     /// What the person must be told.
@@ -181,15 +190,18 @@ pub fn load(store: &dyn KeyValueStore, id: &DocumentId, now: Timestamp) -> Loade
     match decode(&raw, id) {
         Decoded::Envelope {
             annotations,
+            deletions,
             text,
             unreadable: 0,
         } => Loaded {
             annotations,
+            deletions,
             text,
             notices: Vec::new(),
         },
         Decoded::Envelope {
             annotations,
+            deletions,
             text,
             unreadable,
         } => {
@@ -202,6 +214,7 @@ pub fn load(store: &dyn KeyValueStore, id: &DocumentId, now: Timestamp) -> Loade
             };
             Loaded {
                 annotations,
+                deletions,
                 text,
                 notices: vec![notice],
             }
@@ -223,18 +236,43 @@ pub fn load(store: &dyn KeyValueStore, id: &DocumentId, now: Timestamp) -> Loade
     }
 }
 
-/// Writes the envelope of `id`.
+/// Writes the envelope of `id` without tombstones. Kept for callers that
+/// predate tombstones; [`save_state`] writes everything a state holds.
 pub fn save(
     store: &dyn KeyValueStore,
     id: &DocumentId,
     text: Option<&str>,
     annotations: &[Annotation],
 ) -> Result<(), StorageError> {
+    save_with_deletions(store, id, text, annotations, &[])
+}
+
+/// Writes a state's envelope: its claims, its tombstones, and the article's
+/// text when the state keeps it.
+pub fn save_state(store: &dyn KeyValueStore, state: &State) -> Result<(), StorageError> {
+    save_with_deletions(
+        store,
+        state.document.id(),
+        state.keep_text.then(|| state.document.text()),
+        &state.annotations(),
+        &state.deletions,
+    )
+}
+
+/// Writes the envelope of `id` with its tombstones.
+pub fn save_with_deletions(
+    store: &dyn KeyValueStore,
+    id: &DocumentId,
+    text: Option<&str>,
+    annotations: &[Annotation],
+    deletions: &[Deletion],
+) -> Result<(), StorageError> {
     let envelope = Envelope {
         schema: SCHEMA_VERSION,
         document: id.clone(),
         text: text.map(str::to_owned),
         annotations: annotations.to_vec(),
+        deletions: deletions.to_vec(),
     };
     let json = serde_json::to_string(&envelope).map_err(|e| StorageError::Failed(e.to_string()))?;
     store.set(&document_key(id), &json)
@@ -243,6 +281,7 @@ pub fn save(
 enum Decoded {
     Envelope {
         annotations: Vec<Annotation>,
+        deletions: Vec<Deletion>,
         text: Option<String>,
         unreadable: usize,
     },
@@ -259,6 +298,8 @@ struct RawEnvelope {
     #[serde(default)]
     text: Option<String>,
     annotations: Vec<serde_json::Value>,
+    #[serde(default)]
+    deletions: Vec<serde_json::Value>,
 }
 
 fn decode(raw: &str, id: &DocumentId) -> Decoded {
@@ -276,15 +317,23 @@ fn decode(raw: &str, id: &DocumentId) -> Decoded {
     if envelope.schema != SCHEMA_VERSION || envelope.document != id.as_str() {
         return Decoded::Unusable(SetAsideReason::Foreign);
     }
-    let total = envelope.annotations.len();
+    let total = envelope.annotations.len() + envelope.deletions.len();
     let annotations: Vec<Annotation> = envelope
         .annotations
         .into_iter()
         .filter_map(|item| serde_json::from_value(item).ok())
         .collect();
+    let deletions: Vec<Deletion> = envelope
+        .deletions
+        .into_iter()
+        .filter_map(|item| serde_json::from_value(item).ok())
+        .collect();
     Decoded::Envelope {
-        unreadable: total - annotations.len(),
+        unreadable: total
+            .saturating_sub(annotations.len())
+            .saturating_sub(deletions.len()),
         annotations,
+        deletions,
         text: envelope.text,
     }
 }
@@ -393,6 +442,7 @@ mod tests {
             certainty: Certainty::Unclear,
             note: "<b>not html</b>".to_owned(),
             sources: Vec::new(),
+            tags: Vec::new(),
             created: Timestamp(1_772_013_600_000),
             modified: Timestamp(1_772_013_600_500),
         }

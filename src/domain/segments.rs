@@ -157,6 +157,7 @@ mod tests {
                 certainty,
                 note: String::new(),
                 sources: Vec::new(),
+                tags: Vec::new(),
                 created: Timestamp(0),
                 modified: Timestamp(0),
             },

@@ -45,11 +45,12 @@ pub fn open_article(
             .set(&persist::current_document_key(), document.id().as_str())
             .and_then(|()| match loaded.text {
                 Some(_) => Ok(()),
-                None => persist::save(
+                None => persist::save_with_deletions(
                     store,
                     document.id(),
                     Some(document.text()),
                     &loaded.annotations,
+                    &loaded.deletions,
                 ),
             });
         if let Err(error) = remembered {
@@ -60,6 +61,7 @@ pub fn open_article(
         document: Rc::new(document),
         keep_text,
         annotations: loaded.annotations,
+        deletions: loaded.deletions,
         notices: dedup(notices),
     }
 }
@@ -143,6 +145,7 @@ mod tests {
                 keep_text,
                 annotations,
                 notices,
+                ..
             } => (
                 document.text().to_owned(),
                 *keep_text,

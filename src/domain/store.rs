@@ -6,13 +6,19 @@
 //! skips the re-render. `revision` grows with every change that must be
 //! persisted (not with opening an article, which changes nothing stored);
 //! the UI's persistence effect is keyed on it.
+//!
+//! Deleting a claim leaves a tombstone ([`Deletion`]) in
+//! [`State::deletions`], so that importing an older copy of the claim does
+//! not bring it back; [`Action::Import`] merges validated annotations by id
+//! in one step (rules in [`super::interchange::merge`]).
 
 use std::rc::Rc;
 
 use super::anchor::{anchor, describe, Placement};
-use super::annotation::{Annotation, AnnotationId, SourceUrl, Timestamp};
+use super::annotation::{Annotation, AnnotationId, Deletion, SourceUrl, Timestamp};
 use super::certainty::Certainty;
 use super::document::Document;
+use super::interchange::merge::{plan, Decision};
 use super::persist::Notice;
 use super::snap::snap_to_words;
 use super::span::Span;
@@ -41,6 +47,8 @@ pub struct State {
     pub keep_text: bool,
     /// All claims, orphans included, in creation order.
     pub claims: Vec<Claim>,
+    /// Tombstones of claims deleted here (one per id), kept for merges.
+    pub deletions: Vec<Deletion>,
     /// What the person must be told about storage.
     pub notices: Vec<Notice>,
     /// Grows with every change that must be saved.
@@ -58,6 +66,8 @@ pub enum Action {
         keep_text: bool,
         /// What storage held for it.
         annotations: Vec<Annotation>,
+        /// The tombstones storage held for it.
+        deletions: Vec<Deletion>,
         /// What reading storage found.
         notices: Vec<Notice>,
     },
@@ -119,14 +129,34 @@ pub enum Action {
         at: Timestamp,
     },
     /// Delete a claim (the UI offers undo through [`Action::Restore`]).
+    /// Without a clock, the tombstone is dated at the claim's last
+    /// modification: an import of the same or an older copy does not bring
+    /// it back, a copy edited later elsewhere does. Prefer
+    /// [`Action::DeleteAt`], which records the real time.
     Delete {
         /// Which claim.
         id: AnnotationId,
     },
-    /// Put back a deleted claim exactly as it was.
+    /// Delete a claim and record when, for merges.
+    DeleteAt {
+        /// Which claim.
+        id: AnnotationId,
+        /// Now.
+        at: Timestamp,
+    },
+    /// Put back a deleted claim exactly as it was (and drop its tombstone).
     Restore {
         /// The claim as it was before deletion.
         annotation: Annotation,
+    },
+    /// Merge validated annotations (an import or a share link the person
+    /// confirmed) by id, in one revision: new claims are added, newer
+    /// copies replace older ones, claims deleted here after the copy was
+    /// made stay deleted. Every merged claim is anchored afresh on the
+    /// current document; those that do not anchor are kept as orphans.
+    Import {
+        /// The annotations, as [`super::interchange::parse_import`] returned them.
+        annotations: Vec<Annotation>,
     },
     /// Storage reported a problem.
     Notify(Notice),
@@ -141,6 +171,7 @@ impl State {
             document,
             keep_text: false,
             claims: Vec::new(),
+            deletions: Vec::new(),
             notices: Vec::new(),
             revision: 0,
         }
@@ -197,6 +228,7 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
             document,
             keep_text,
             annotations,
+            deletions,
             notices,
         } => {
             let claims = annotations
@@ -210,6 +242,7 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
                 document,
                 keep_text,
                 claims,
+                deletions,
                 notices,
                 // Opening changes nothing that needs saving.
                 revision: state.revision,
@@ -236,6 +269,7 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
                 certainty,
                 note: String::new(),
                 sources: Vec::new(),
+                tags: Vec::new(),
                 created: at,
                 modified: at,
             };
@@ -285,23 +319,26 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
             })
         }
         Action::Delete { id } => {
-            if state.claim(id).is_none() {
+            let Some(at) = state.claim(id).map(|c| c.annotation.modified) else {
                 return state;
-            }
-            changed(&state, |next| next.claims.retain(|c| c.annotation.id != id))
+            };
+            delete(state, id, at)
         }
+        Action::DeleteAt { id, at } => delete(state, id, at),
         Action::Restore { annotation } => {
             if state.claim(annotation.id).is_some() {
                 return state;
             }
             let placement = anchor(&state.document, &annotation.target);
             changed(&state, |next| {
+                next.deletions.retain(|d| d.id != annotation.id);
                 next.claims.push(Claim {
                     annotation,
                     placement,
                 })
             })
         }
+        Action::Import { annotations } => import(state, annotations),
         Action::Notify(notice) => {
             if state.notices.contains(&notice) {
                 return state;
@@ -320,6 +357,59 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
             Rc::new(next)
         }
     }
+}
+
+/// Removes claim `id` and records its tombstone dated `at`.
+fn delete(state: Rc<State>, id: AnnotationId, at: Timestamp) -> Rc<State> {
+    if state.claim(id).is_none() {
+        return state;
+    }
+    changed(&state, |next| {
+        next.claims.retain(|c| c.annotation.id != id);
+        next.deletions.retain(|d| d.id != id);
+        next.deletions.push(Deletion { id, at });
+    })
+}
+
+/// Merges `incoming` by id (see [`plan`]); the same `Rc` when nothing is new
+/// or newer.
+fn import(state: Rc<State>, incoming: Vec<Annotation>) -> Rc<State> {
+    let local = state.annotations();
+    let decisions = plan(&local, &state.deletions, &incoming);
+    if !decisions
+        .iter()
+        .any(|d| matches!(d, Decision::New | Decision::Updated))
+    {
+        return state;
+    }
+    changed(&state, |next| {
+        for (annotation, decision) in incoming.into_iter().zip(decisions) {
+            match decision {
+                Decision::New => {
+                    let placement = anchor(&next.document, &annotation.target);
+                    next.deletions.retain(|d| d.id != annotation.id);
+                    next.claims.push(Claim {
+                        annotation,
+                        placement,
+                    });
+                }
+                Decision::Updated => {
+                    let placement = anchor(&next.document, &annotation.target);
+                    if let Some(claim) = next
+                        .claims
+                        .iter_mut()
+                        .find(|c| c.annotation.id == annotation.id)
+                    {
+                        *claim = Claim {
+                            annotation,
+                            placement,
+                        };
+                    }
+                }
+                Decision::Unchanged | Decision::KeptLocal | Decision::StaysDeleted => {}
+            }
+        }
+    })
 }
 
 /// A copy of `state` changed by `change`, with a new revision.
@@ -585,6 +675,7 @@ mod tests {
                 document: edited,
                 keep_text: true,
                 annotations,
+                deletions: vec![],
                 notices: vec![],
             },
         );
@@ -617,6 +708,7 @@ mod tests {
                 keep_text: false,
                 annotations: state.annotations(),
                 notices: vec![],
+                deletions: vec![],
             },
         );
         let Some(Placement::Fuzzy { span, score }) = reopened.claim(id(1)).map(|c| c.placement)

@@ -1,0 +1,26 @@
+//! Loading a stored envelope from an arbitrary string: `persist::load`
+//! must never panic, and whatever it did not understand must be kept
+//! (the original value is never changed).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+use claimmark::domain::annotation::Timestamp;
+use claimmark::domain::document::DocumentId;
+use claimmark::domain::persist::{document_key, load, KeyValueStore, MemoryStore};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(stored) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(id) = DocumentId::parse("story-1") else {
+        return;
+    };
+    let store = MemoryStore::default();
+    let key = document_key(&id);
+    if store.set(&key, stored).is_err() {
+        return;
+    }
+    let _ = load(&store, &id, Timestamp(0));
+    assert_eq!(store.get(&key).ok().flatten().as_deref(), Some(stored));
+});

@@ -1,0 +1,218 @@
+//! The `claimmark` command line on the fixture files in
+//! `tests/fixtures/interchange/`: validate (exit status and per-item
+//! reasons, anchoring with `--text`), merge (newer wins, canonical output,
+//! nothing written on invalid input) and claimreview.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    missing_docs
+)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/interchange")
+        .join(name)
+}
+
+fn claimmark(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimmark"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn path(name: &str) -> String {
+    fixture(name).display().to_string()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let file = dir.join(name);
+    let _ = std::fs::remove_file(&file);
+    file
+}
+
+#[test]
+fn validate_reports_each_refused_item_and_sets_the_exit_status() {
+    let article = path("article.txt");
+    // (file, with the text, exit code, lines expected in stdout)
+    let table: [(&str, bool, i32, &[&str]); 5] = [
+        ("valid.json", false, 0, &["2 items, 2 valid, 0 refused"]),
+        ("valid.json", true, 0, &["2 items, 2 valid, 0 refused, 0 not anchoring"]),
+        (
+            "invalid.json",
+            false,
+            1,
+            &[
+                "items[1] link \"javascript:alert(1)\" refused: only http:// and https:// links are accepted",
+                "items[2] TextPositionSelector start 90 is after its end 80",
+                "3 items, 1 valid, 2 refused",
+            ],
+        ),
+        ("orphan.json", false, 0, &["1 items, 1 valid, 0 refused"]),
+        (
+            "orphan.json",
+            true,
+            1,
+            &["items[0] does not anchor in the text: \"the tunnel is closed\" not found"],
+        ),
+    ];
+    for (file, with_text, code, lines) in table {
+        let file_path = path(file);
+        let mut args = vec!["validate", file_path.as_str()];
+        if with_text {
+            args.extend(["--text", article.as_str()]);
+        }
+        let out = claimmark(&args);
+        let stdout = text(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{file} {with_text}: {stdout}"
+        );
+        for line in lines {
+            assert!(stdout.contains(line), "{file}: {stdout:?} lacks {line:?}");
+        }
+    }
+}
+
+#[test]
+fn validate_refuses_unreadable_input_as_a_whole() {
+    let not_json = scratch("not.json");
+    std::fs::write(&not_json, "{ nope").expect("written");
+    let out = claimmark(&["validate", not_json.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("not valid JSON"),
+        "{}",
+        text(&out.stderr)
+    );
+    let missing = claimmark(&["validate", "no-such-file.json"]);
+    assert_eq!(missing.status.code(), Some(1));
+    let usage = claimmark(&["validate"]);
+    assert_eq!(usage.status.code(), Some(2), "usage errors exit 2");
+}
+
+#[test]
+fn merge_keeps_the_newer_copy_and_writes_canonical_output() {
+    let out_path = scratch("merged.json");
+    let out = claimmark(&[
+        "merge",
+        &path("a.json"),
+        &path("b.json"),
+        "-o",
+        out_path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let merged = std::fs::read_to_string(&out_path).expect("written");
+    let expected = std::fs::read_to_string(fixture("merged.expected.json")).expect("fixture");
+    assert_eq!(merged, expected);
+    assert!(
+        merged.contains("\"value\": \"unconfirmed\""),
+        "b's newer copy of claim 1 won"
+    );
+    assert!(merged.contains("\"value\": \"second look\""));
+    assert!(!merged.contains("first look"));
+
+    // Canonical: merging the result with either input changes nothing.
+    let again = scratch("merged-again.json");
+    for other in ["a.json", "b.json"] {
+        let out = claimmark(&[
+            "merge",
+            out_path.to_str().expect("utf-8"),
+            &path(other),
+            "-o",
+            again.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(
+            std::fs::read_to_string(&again).expect("written"),
+            expected,
+            "{other}"
+        );
+    }
+    let reversed = claimmark(&[
+        "merge",
+        &path("b.json"),
+        &path("a.json"),
+        "-o",
+        again.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(reversed.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&again).expect("written"),
+        expected,
+        "order does not matter when times differ"
+    );
+}
+
+#[test]
+fn merge_writes_nothing_when_an_input_has_refused_items() {
+    let out_path = scratch("never.json");
+    let out = claimmark(&[
+        "merge",
+        &path("a.json"),
+        &path("invalid.json"),
+        "-o",
+        out_path.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("items[1] link \"javascript:alert(1)\""));
+    assert!(!out_path.exists(), "nothing written");
+}
+
+#[test]
+fn claimreview_writes_one_review_per_claim() {
+    let out = claimmark(&[
+        "claimreview",
+        &path("valid.json"),
+        "--url",
+        "https://news.example/bridge#comments",
+        "--author",
+        "Fact Desk",
+        "--author-url",
+        "https://factdesk.example",
+        "--date",
+        "2026-02-27T08:00:00Z",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let reviews: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let reviews = reviews.as_array().expect("array");
+    assert_eq!(reviews.len(), 2);
+    let first = &reviews[0];
+    assert_eq!(first["@type"], "ClaimReview");
+    assert_eq!(first["claimReviewed"], "the bridge is safe 😀");
+    assert_eq!(first["reviewRating"]["ratingValue"], 2);
+    assert_eq!(first["reviewRating"]["alternateName"], "Unclear");
+    assert_eq!(first["author"]["name"], "Fact Desk");
+    assert_eq!(first["datePublished"], "2026-02-27T08:00:00Z");
+    assert_eq!(
+        first["url"],
+        "https://news.example/bridge#:~:text=the%20bridge%20is%20safe%20%F0%9F%98%80"
+    );
+    assert_eq!(
+        first["itemReviewed"]["appearance"]["url"],
+        "https://news.example/bridge"
+    );
+    let refused = claimmark(&[
+        "claimreview",
+        &path("valid.json"),
+        "--url",
+        "javascript:alert(1)",
+        "--author",
+        "Fact Desk",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stderr).contains("only http:// and https://"));
+}
