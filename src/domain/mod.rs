@@ -12,9 +12,11 @@
 //! - [`segments`]: overlapping claims flattened for rendering.
 //! - [`persist`]: the versioned storage envelope and its rules.
 //! - [`session`]: opening an article with its stored claims.
+//! - [`assistant`]: suggested claims from certainty cues (hedges, sources).
 
 pub mod anchor;
 pub mod annotation;
+pub mod assistant;
 pub mod certainty;
 pub mod document;
 pub mod excerpt;
