@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 
-.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e
+.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e eval
 
 setup:
 	@scripts/setup.sh
@@ -40,3 +40,9 @@ test-browser:
 
 test-e2e: build
 	npm run e2e
+
+## Certainty assistant: P/R/F1 per label, macro-F1 and confusion on the
+## labelled set, dev then heldout (not part of `make test`)
+eval:
+	cargo run -q --bin certainty-eval -- --split dev
+	cargo run -q --bin certainty-eval -- --split heldout

@@ -2,12 +2,14 @@
 //!
 //! ```text
 //! certainty-eval [--split dev|heldout|all] [--lexicon FILE] [--errors] [TSV]
+//! certainty-eval --time TEXT [--lexicon FILE]
 //! ```
 //!
 //! Prints precision, recall and F1 per label, macro-F1 and the confusion
 //! matrix. The set defaults to `tests/fixtures/certainty/labelled.tsv`, the
 //! split to `dev`, the lexicon to the embedded English one; `--errors`
-//! also lists the sentences it got wrong. Native only: on wasm32 the binary
+//! also lists the sentences it got wrong. `--time TEXT` instead times
+//! `suggest` on a text file (best and median of repeated runs). Native only: on wasm32 the binary
 //! is an empty shell so that `cargo clippy --target wasm32-unknown-unknown`
 //! still builds every target.
 
@@ -34,8 +36,7 @@ mod native {
     use claimmark::domain::assistant::Lexicon;
 
     const DEFAULT_SET: &str = "tests/fixtures/certainty/labelled.tsv";
-    const USAGE: &str =
-        "usage: certainty-eval [--split dev|heldout|all] [--lexicon FILE] [--errors] [TSV]";
+    const USAGE: &str = "usage: certainty-eval [--split dev|heldout|all] [--lexicon FILE] [--errors] [TSV]\n       certainty-eval --time TEXT [--lexicon FILE]";
 
     /// Parses the arguments, scores, and returns the report to print.
     pub fn run(args: Vec<String>) -> Result<String, String> {
@@ -43,12 +44,14 @@ mod native {
         let mut lexicon_path: Option<String> = None;
         let mut set_path = DEFAULT_SET.to_owned();
         let mut show_errors = false;
+        let mut time_path: Option<String> = None;
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--split" => split = args.next().ok_or(USAGE)?,
                 "--lexicon" => lexicon_path = Some(args.next().ok_or(USAGE)?),
                 "--errors" => show_errors = true,
+                "--time" => time_path = Some(args.next().ok_or(USAGE)?),
                 "-h" | "--help" => return Ok(format!("{USAGE}\n")),
                 flag if flag.starts_with("--") => {
                     return Err(format!("unknown flag {flag}\n{USAGE}"))
@@ -66,6 +69,10 @@ mod native {
             }
             None => Lexicon::english(),
         };
+        if let Some(path) = time_path {
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+            return Ok(time_suggest(&path, &text, &lexicon));
+        }
         let source = std::fs::read_to_string(&set_path).map_err(|e| format!("{set_path}: {e}"))?;
         let examples = parse_labelled(&source).map_err(|e| format!("{set_path}: {e}"))?;
         let chosen: Vec<_> = examples
@@ -89,5 +96,33 @@ mod native {
             }
         }
         Ok(report)
+    }
+
+    /// Times `suggest` on `text`: document parsing once, then repeated runs.
+    fn time_suggest(path: &str, text: &str, lexicon: &Lexicon) -> String {
+        use claimmark::domain::assistant::suggest;
+        use claimmark::domain::Document;
+        use std::time::{Duration, Instant};
+
+        let started = Instant::now();
+        let document = Document::from_plain_text(text, None);
+        let parse = started.elapsed();
+        let runs = if text.len() > 100_000 { 10 } else { 200 };
+        let mut times: Vec<Duration> = Vec::with_capacity(runs);
+        let mut count = 0;
+        for _ in 0..runs {
+            let started = Instant::now();
+            count = std::hint::black_box(suggest(&document, lexicon)).len();
+            times.push(started.elapsed());
+        }
+        times.sort();
+        let best = times.first().copied().unwrap_or_default();
+        let median = times.get(times.len() / 2).copied().unwrap_or_default();
+        format!(
+            "{path}: {} bytes, {} code points, {count} suggestions\n\
+             Document::from_plain_text {parse:?}; suggest over {runs} runs: best {best:?}, median {median:?}\n",
+            text.len(),
+            document.char_len()
+        )
     }
 }

@@ -197,7 +197,7 @@ fn ends_clause(token: &Token, lexicon: &Lexicon) -> bool {
         lexicon.is_scope_break(&token.norm)
     } else {
         matches!(
-            token.norm.as_str(),
+            token.norm.as_ref(),
             "," | ";"
                 | ":"
                 | "("

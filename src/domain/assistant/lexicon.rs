@@ -31,6 +31,7 @@
 //! that is `classify`.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use thiserror::Error;
 
@@ -115,14 +116,35 @@ pub(crate) struct Match {
     pub category: Category,
 }
 
+/// A small multiplicative hash for short word keys: the lexicon's keys are
+/// its own, so the flooding resistance of the default hasher buys nothing
+/// and costs a tenth of the scan.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+
 /// The cues of one language: phrases by category, scope breaks and
 /// abbreviations.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {
     /// Phrases indexed by their first token.
-    phrases: HashMap<String, Vec<Phrase>>,
-    scope_breaks: HashSet<String>,
-    abbreviations: HashSet<String>,
+    phrases: WordMap<Vec<Phrase>>,
+    scope_breaks: WordSet,
+    abbreviations: WordSet,
 }
 
 impl Lexicon {
@@ -193,7 +215,7 @@ impl Lexicon {
     fn add_scope_break(&mut self, phrase: &str) -> Result<(), LexiconErrorKind> {
         match tokenize(phrase).as_slice() {
             [token] if token.word => {
-                self.scope_breaks.insert(token.norm.clone());
+                self.scope_breaks.insert(token.norm.clone().into_owned());
                 Ok(())
             }
             _ => Err(LexiconErrorKind::ScopeBreakNotAWord),
@@ -232,7 +254,7 @@ impl Lexicon {
                 .flatten();
             let best = {
                 self.phrases
-                    .get(&token.norm)
+                    .get(token.norm.as_ref())
                     .into_iter()
                     .chain(numbers)
                     .flatten()
@@ -266,7 +288,7 @@ fn parse_elements(phrase: &str) -> Result<Vec<Element>, LexiconErrorKind> {
             } else if !token.word && token.norm == "#" {
                 Element::Number
             } else {
-                Element::Token(token.norm)
+                Element::Token(token.norm.into_owned())
             }
         })
         .collect();

@@ -5,11 +5,15 @@
 //! way it reads. A word is a run of letters and digits, joined by an inner
 //! `'`, `’`, `-` or `.` ("peer-reviewed", "u.s", "don't"); any other
 //! non-space character is a token of its own. Words are lowercased and `’`
-//! becomes `'`. It knows nothing of what the words mean.
+//! becomes `'`; a token already in that form borrows the text instead of
+//! allocating (most words in running text). It knows nothing of what the
+//! words mean.
+
+use std::borrow::Cow;
 
 /// One token: where it is (bytes, half-open) and its normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Token {
+pub(crate) struct Token<'t> {
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -17,7 +21,7 @@ pub(crate) struct Token {
     /// A word (letters and digits), not punctuation.
     pub word: bool,
     /// Lowercased text, `’` as `'`.
-    pub norm: String,
+    pub norm: Cow<'t, str>,
 }
 
 fn is_joiner(c: char) -> bool {
@@ -25,50 +29,72 @@ fn is_joiner(c: char) -> bool {
 }
 
 fn push_normalised(out: &mut String, c: char) {
-    if c == '’' {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else if c == '’' {
         out.push('\'');
     } else {
-        out.extend(c.to_lowercase());
+        for lower in c.to_lowercase() {
+            out.push(lower);
+        }
+    }
+}
+
+/// `text[start..end]` normalised, borrowed when it already is.
+fn normalised(text: &str, start: usize, end: usize) -> Cow<'_, str> {
+    let raw = text.get(start..end).unwrap_or_default();
+    if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(raw)
+    } else {
+        let mut owned = String::with_capacity(raw.len());
+        for c in raw.chars() {
+            push_normalised(&mut owned, c);
+        }
+        Cow::Owned(owned)
+    }
+}
+
+/// The character at byte `at` of `text` (a character boundary) and its
+/// length; ASCII without decoding.
+pub(crate) fn char_at(text: &str, at: usize) -> Option<(char, usize)> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        Some((char::from(byte), 1))
+    } else {
+        let c = text.get(at..)?.chars().next()?;
+        Some((c, c.len_utf8()))
     }
 }
 
 /// Cuts `text` into tokens, skipping whitespace.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut at = 0;
+    while let Some((c, len)) = char_at(text, at) {
+        let start = at;
+        at += len;
         if c.is_alphanumeric() {
-            let mut norm = String::new();
-            push_normalised(&mut norm, c);
-            let mut end = start + c.len_utf8();
-            while let Some(&(at, next)) = chars.peek() {
+            while let Some((next, next_len)) = char_at(text, at) {
                 let joins = next.is_alphanumeric()
                     || (is_joiner(next)
-                        && text
-                            .get(at + next.len_utf8()..)
-                            .and_then(|rest| rest.chars().next())
-                            .is_some_and(char::is_alphanumeric));
+                        && char_at(text, at + next_len).is_some_and(|(c, _)| c.is_alphanumeric()));
                 if !joins {
                     break;
                 }
-                push_normalised(&mut norm, next);
-                end = at + next.len_utf8();
-                chars.next();
+                at += next_len;
             }
             tokens.push(Token {
                 start,
-                end,
+                end: at,
                 word: true,
-                norm,
+                norm: normalised(text, start, at),
             });
         } else if !c.is_whitespace() {
-            let mut norm = String::new();
-            push_normalised(&mut norm, c);
             tokens.push(Token {
                 start,
-                end: start + c.len_utf8(),
+                end: at,
                 word: false,
-                norm,
+                norm: normalised(text, start, at),
             });
         }
     }
@@ -76,12 +102,15 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 }
 
 #[cfg(test)]
-#[allow(clippy::indexing_slicing)]
+#[allow(clippy::indexing_slicing, clippy::string_slice)]
 mod tests {
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.norm).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.norm.into_owned())
+            .collect()
     }
 
     #[test]
