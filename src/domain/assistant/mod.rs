@@ -12,6 +12,7 @@
 //! - [`cues`]: cue kinds and negation scope.
 //! - [`classify`]: the labels and the precedence between cues.
 //! - [`evaluate`]: the labelled-set format and precision / recall / F1.
+//! - `tokens` (private): the one tokenisation phrases and sentences share.
 //!
 //! Spans are code points of the [`Document`] text, like every other span.
 //!
