@@ -32,6 +32,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use thiserror::Error;
 
@@ -152,6 +153,13 @@ impl Lexicon {
     /// so this is never empty in a release.
     pub fn english() -> Self {
         Self::parse(ENGLISH).unwrap_or_default()
+    }
+
+    /// The shipped English lexicon, parsed once per program and shared:
+    /// what a UI should hold on to rather than parsing on every render.
+    pub fn english_shared() -> &'static Lexicon {
+        static ENGLISH_LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        ENGLISH_LEXICON.get_or_init(Lexicon::english)
     }
 
     /// Reads a lexicon file.
@@ -354,6 +362,7 @@ mod tests {
         assert!(Lexicon::english().phrase_count() > 200);
         assert!(Lexicon::english().is_abbreviation("Gen."));
         assert!(Lexicon::english().is_scope_break("but"));
+        assert_eq!(Lexicon::english_shared(), &Lexicon::english());
     }
 
     #[test]
