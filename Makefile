@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 
-.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e fuzz
+.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e fuzz eval
 
 setup:
 	@scripts/setup.sh
@@ -55,3 +55,9 @@ fuzz:
 	  RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir $(CURDIR)/fuzz $$t $(CURDIR)/target/fuzz-corpus/$$t $(CURDIR)/fuzz/corpus/$$t -- \
 	    -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 || exit 1; \
 	done
+
+## Certainty assistant: P/R/F1 per label, macro-F1 and confusion on the
+## labelled set, dev then heldout (not part of `make test`)
+eval:
+	cargo run -q --bin certainty-eval -- --split dev
+	cargo run -q --bin certainty-eval -- --split heldout

@@ -14,9 +14,11 @@
 //! - [`session`]: opening an article with its stored claims.
 //! - [`interchange`]: W3C and ClaimReview export, checked import, merge by
 //!   id, share links and text-fragment links.
+//! - [`assistant`]: suggested claims from certainty cues (hedges, sources).
 
 pub mod anchor;
 pub mod annotation;
+pub mod assistant;
 pub mod certainty;
 pub mod document;
 pub mod excerpt;
