@@ -13,6 +13,7 @@ pub mod components;
 pub mod dom_selection;
 pub mod persistence;
 pub mod selection;
+pub mod share;
 pub mod store;
 
 pub use components::claim_annotator::{ClaimAnnotator, ClaimAnnotatorProps};

@@ -38,13 +38,8 @@ pub fn use_persistence(handle: &UseReducerHandle<State>) {
     use_effect_with(handle.revision, move |revision| {
         if *saved.borrow() != *revision && !state.read_only() {
             *saved.borrow_mut() = *revision;
-            let text = state.keep_text.then(|| state.document.text());
-            let outcome = persist::save(
-                &LocalStorage,
-                state.document.id(),
-                text,
-                &state.annotations(),
-            );
+            // Tombstones are saved too, so an import never revives a deletion.
+            let outcome = persist::save_state(&LocalStorage, &state);
             state.dispatch(match outcome {
                 Ok(()) => Action::Saved,
                 Err(error) => Action::Notify(session::notice_for(&error)),

@@ -101,7 +101,10 @@ impl Store {
     /// Deletes a claim; returns it as it was, for undo.
     pub fn delete(&self, id: AnnotationId) -> Option<Annotation> {
         let before = self.handle.claim(id).map(|c| c.annotation.clone());
-        self.handle.dispatch(Action::Delete { id });
+        self.handle.dispatch(Action::DeleteAt {
+            id,
+            at: browser::now(),
+        });
         before
     }
 

@@ -24,6 +24,7 @@ use crate::ui::components::notice_banner::NoticeBanner;
 use crate::ui::components::orphan_list::OrphanList;
 use crate::ui::components::review_list::ReviewList;
 use crate::ui::components::selection_toolbar::SelectionToolbar;
+use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::undo_toast::UndoToast;
 use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
 use crate::ui::persistence::{initial_state, use_persistence};
@@ -234,6 +235,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             <div class="claimmark" data-mode="edit" ref={root}>
                 <header class="cm-bar">
                     <Legend counts={handle.counts()} />
+                    <SharePanel />
                     if props.allow_load {
                         <LoadArticle on_open={on_open_article} {on_demo} />
                     }

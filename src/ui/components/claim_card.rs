@@ -6,8 +6,10 @@
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::domain::interchange::text_fragment_link;
 use crate::domain::{AnnotationId, Certainty, Claim, Placement, SourceUrl};
 use crate::ui::components::review_list::text_at;
+use crate::ui::share;
 use crate::ui::store::use_store;
 
 /// Another claim over the clicked text, offered for switching.
@@ -45,6 +47,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
     let dialog = use_node_ref();
     let source_input = use_node_ref();
     let source_error = use_state(|| None::<String>);
+    let claim_link = use_state_eq(|| None::<String>);
     let annotation = &props.claim.annotation;
     let id = annotation.id;
     // The note being typed: shown as typed, saved on change (blur), on
@@ -145,6 +148,20 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
             }
         })
     };
+    let on_copy_link = {
+        let (store, claim_link) = (store.clone(), claim_link.clone());
+        let quote = annotation.target.quote.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(page) = share::page_url() else {
+                return;
+            };
+            let link = text_fragment_link(&page, &quote, Some(store.state().document.text()));
+            claim_link.set(Some(link.clone()));
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = share::copy(link).await;
+            });
+        })
+    };
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let on_delete = props.on_delete.reform(move |_: MouseEvent| id);
     let heading_id = format!("cm-card-title-{id}");
@@ -237,7 +254,14 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                     </ul>
                 </div>
             }
+            if let Some(link) = (*claim_link).clone() {
+                <label class="cm-field">
+                    <span>{ "Link to this claim (copied)" }</span>
+                    <input class="cm-claim-link" readonly=true value={link} />
+                </label>
+            }
             <div class="cm-card-actions">
+                <button type="button" class="cm-button" onclick={on_copy_link}>{ "Copy link to claim" }</button>
                 <button type="button" class="cm-button cm-danger" onclick={on_delete}>{ "Delete claim" }</button>
                 <button type="button" class="cm-button" onclick={on_close}>{ "Close" }</button>
             </div>
