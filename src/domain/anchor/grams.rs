@@ -10,37 +10,10 @@
 /// Characters per indexed gram.
 pub const GRAM: usize = 6;
 
-/// Fewest and most bits of a bucket number: about four positions a bucket.
+/// Fewest and most bits of a bucket number: a table of at most 256 KB
+/// (stays in cache while it is filled), about 16 positions a bucket.
 const MIN_BUCKET_BITS: u32 = 10;
-const MAX_BUCKET_BITS: u32 = 20;
-
-/// One stable counting-sort pass over `bits` bits of each pair from `shift`.
-fn radix_pass(pairs: &mut Vec<u64>, shift: u32, bits: u32) {
-    let digits = 1usize << bits;
-    let digit = |pair: u64| ((pair >> shift) as usize) & (digits - 1);
-    let mut offsets = vec![0usize; digits + 1];
-    for &pair in pairs.iter() {
-        if let Some(count) = offsets.get_mut(digit(pair) + 1) {
-            *count += 1;
-        }
-    }
-    for i in 1..offsets.len() {
-        let before = offsets.get(i - 1).copied().unwrap_or(0);
-        if let Some(here) = offsets.get_mut(i) {
-            *here += before;
-        }
-    }
-    let mut sorted = vec![0u64; pairs.len()];
-    for &pair in pairs.iter() {
-        if let Some(next) = offsets.get_mut(digit(pair)) {
-            if let Some(slot) = sorted.get_mut(*next) {
-                *slot = pair;
-            }
-            *next += 1;
-        }
-    }
-    *pairs = sorted;
-}
+const MAX_BUCKET_BITS: u32 = 16;
 
 /// Positions of every [`GRAM`]-character window of a text, by hash.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -55,25 +28,17 @@ impl GramIndex {
     /// Indexes `chars`.
     pub fn new(chars: &[char]) -> Self {
         let windows = chars.len().saturating_sub(GRAM - 1);
-        let bits = (windows / 4)
+        let bits = (windows / 16)
             .next_power_of_two()
             .trailing_zeros()
             .clamp(MIN_BUCKET_BITS, MAX_BUCKET_BITS);
         let buckets = 1usize << bits;
         let mask = u32::try_from(buckets - 1).unwrap_or(u32::MAX);
-        // (bucket, position) pairs sorted by bucket with a two-pass radix
-        // sort: each pass streams through memory into few outputs, which is
-        // much faster than scattering a million positions at random.
-        let mut pairs: Vec<u64> = rolling_hashes(chars)
-            .enumerate()
-            .map(|(position, h)| (u64::from(h & mask) << 32) | position as u64)
-            .collect();
-        let low_bits = bits / 2;
-        radix_pass(&mut pairs, 32, low_bits);
-        radix_pass(&mut pairs, 32 + low_bits, bits - low_bits);
+        // Counting sort with a bucket table small enough to stay in cache.
+        let hashes: Vec<u32> = rolling_hashes(chars).map(|h| h & mask).collect();
         let mut starts = vec![0u32; buckets + 1];
-        for &pair in &pairs {
-            if let Some(count) = starts.get_mut((pair >> 32) as usize + 1) {
+        for &h in &hashes {
+            if let Some(count) = starts.get_mut(h as usize + 1) {
                 *count += 1;
             }
         }
@@ -82,7 +47,16 @@ impl GramIndex {
             total += *slot;
             *slot = total;
         }
-        let positions = pairs.into_iter().map(|pair| pair as u32).collect();
+        let mut fill: Vec<u32> = starts.clone();
+        let mut positions = vec![0u32; hashes.len()];
+        for (position, &h) in (0u32..).zip(&hashes) {
+            if let Some(next) = fill.get_mut(h as usize) {
+                if let Some(slot) = positions.get_mut(*next as usize) {
+                    *slot = position;
+                }
+                *next += 1;
+            }
+        }
         GramIndex {
             mask,
             starts,

@@ -183,6 +183,12 @@ pub fn anchor(document: &Document, target: &Target) -> Placement {
     };
     let search = document.search_text();
     let exact_hits = search.exact(&quote);
+    if let [only] = exact_hits.as_slice() {
+        // One place has the quote's very words: nothing to weigh.
+        if let Some(span) = search.normalized.origin(only.start, only.end) {
+            return Placement::Anchored(span);
+        }
+    }
     if !exact_hits.is_empty() {
         return decide(document, &expected, &exact_hits, true);
     }

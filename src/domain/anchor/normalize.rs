@@ -149,6 +149,20 @@ fn is_nfc(text: &str) -> bool {
 
 /// Normalises a quote, prefix or suffix the same way as the text.
 pub fn normalize_chars(text: &str) -> Vec<char> {
+    if text.is_ascii() {
+        // Quotes and their context are short and usually ASCII: no origins.
+        let mut chars = Vec::with_capacity(text.len());
+        for byte in text.bytes() {
+            if byte.is_ascii_whitespace() || byte == 0x0b {
+                if chars.last() != Some(&' ') {
+                    chars.push(' ');
+                }
+            } else {
+                chars.push(char::from(byte));
+            }
+        }
+        return chars;
+    }
     Normalized::new(text).chars
 }
 
