@@ -12,4 +12,5 @@ pub mod notice_banner;
 pub mod orphan_list;
 pub mod review_list;
 pub mod selection_toolbar;
+pub mod suggestion_popover;
 pub mod undo_toast;
