@@ -1,7 +1,7 @@
 //! The small dialog a suggested sentence opens: why it was suggested,
-//! "Accept as <certainty>" and "Dismiss". It takes the focus when it
-//! opens; Escape closes it (the root then puts the focus back on the
-//! suggestion).
+//! "Accept as …" (the suggested certainty) and "Dismiss". It takes the
+//! focus when it opens; Escape closes it (the root then puts the focus
+//! back on the suggestion).
 
 use web_sys::HtmlElement;
 use yew::prelude::*;
