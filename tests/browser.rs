@@ -148,6 +148,7 @@ async fn mount_text(doc_id: &str, text: &str) -> Mounted {
         doc_id: Some(doc_id.to_owned().into()),
         resume: false,
         allow_load: false,
+        suggestions: true,
     };
     let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
     settle().await;
@@ -162,18 +163,46 @@ async fn mount_text(doc_id: &str, text: &str) -> Mounted {
 async fn fresh(doc_id: &str) -> (Exclusive, Mounted) {
     let exclusive = Exclusive::take().await;
     storage().remove_item(&key_id(doc_id)).unwrap();
+    storage()
+        .remove_item(&format!("claimmark:v1:dismissed:{doc_id}"))
+        .unwrap();
+    storage().remove_item("claimmark:v1:suggestions").unwrap();
     (exclusive, mount(doc_id).await)
 }
 
-/// The text node of the run whose text contains `phrase`.
-fn run_text(mounted: &Mounted, phrase: &str) -> web_sys::Node {
-    mounted
-        .all(".cm-article .cm-run")
+/// The text node and UTF-16 offset `offset` units after the start of
+/// `phrase` in the block holding it (the block's text may be cut into
+/// several runs by claims and suggestions).
+fn point(mounted: &Mounted, phrase: &str, offset: u32) -> (web_sys::Node, u32) {
+    let block = mounted
+        .all(".cm-article .cm-block")
         .into_iter()
-        .find(|r| r.text_content().unwrap_or_default().contains(phrase))
-        .expect("a run with the phrase")
-        .first_child()
-        .expect("a text node")
+        .find(|b| b.text_content().unwrap_or_default().contains(phrase))
+        .expect("a block with the phrase");
+    let text = block.text_content().unwrap_or_default();
+    let at = text.find(phrase).expect("the phrase");
+    let before = text.get(..at).unwrap();
+    let mut target = u32::try_from(before.encode_utf16().count()).unwrap() + offset;
+    let runs = block.query_selector_all(".cm-run").unwrap();
+    let mut last = None;
+    for i in 0..runs.length() {
+        let node = runs.item(i).unwrap().first_child().expect("a text node");
+        let len = u32::try_from(
+            node.text_content()
+                .unwrap_or_default()
+                .encode_utf16()
+                .count(),
+        )
+        .unwrap();
+        if target < len {
+            return (node, target);
+        }
+        target -= len;
+        last = Some((node, len));
+    }
+    let (node, len) = last.expect("runs in the block");
+    assert_eq!(target, 0, "the offset lies inside the block");
+    (node, len)
 }
 
 /// A key pressed with nothing focused, as a person's keystroke arrives.
@@ -192,13 +221,14 @@ async fn until_saved(doc_id: &str) {
     .await;
 }
 
-/// Selects `from..to` (UTF-16 offsets in the text run containing `phrase`)
-/// with a real DOM Range, as a person's drag would leave it.
+/// Selects `from..to` (UTF-16 offsets from the start of `phrase`) with a
+/// real DOM Range, as a person's drag would leave it.
 async fn select_in_run(mounted: &Mounted, phrase: &str, from: u32, to: u32) {
-    let text = run_text(mounted, phrase);
+    let (start, start_offset) = point(mounted, phrase, from);
+    let (end, end_offset) = point(mounted, phrase, to);
     let range = document().create_range().unwrap();
-    range.set_start(&text, from).unwrap();
-    range.set_end(&text, to).unwrap();
+    range.set_start(&start, start_offset).unwrap();
+    range.set_end(&end, end_offset).unwrap();
     let selection = window().get_selection().unwrap().unwrap();
     selection.remove_all_ranges().unwrap();
     selection.add_range(&range).unwrap();
@@ -487,9 +517,12 @@ async fn a_shortcut_tags_the_latest_selection_not_an_earlier_one() {
     .await;
     // The person changes their mind: the selection moves to another phrase
     // without ever being empty (as Shift+arrows or a new drag leave it).
-    let text = run_text(&mounted, "It is unclear whether");
+    let (start, start_offset) = point(&mounted, "It is unclear whether", 6);
+    let (end, end_offset) = point(&mounted, "It is unclear whether", 13);
     let selection = window().get_selection().unwrap().unwrap();
-    selection.set_base_and_extent(&text, 6, &text, 13).unwrap();
+    selection
+        .set_base_and_extent(&start, start_offset, &end, end_offset)
+        .unwrap();
     until("the toolbar follows the new selection", || {
         window().get_selection().unwrap().unwrap().to_string() == "unclear"
     })
@@ -582,4 +615,209 @@ async fn a_corrected_article_under_the_same_id_shows_edited_claims_for_review() 
         .expect("anchored exactly now");
     assert_eq!(mark.get_attribute("data-review"), None);
     third.unmount();
+}
+
+/// The text of a suggestion's runs.
+fn text_of_suggestion(mounted: &Mounted, id: &str) -> String {
+    mounted
+        .all(&format!(
+            ".cm-article .cm-suggestion[data-suggestion-id=\"{id}\"] .cm-run"
+        ))
+        .iter()
+        .map(|run| run.text_content().unwrap_or_default())
+        .collect()
+}
+
+/// Clicks the suggestion `id` and waits for its popover.
+async fn open_suggestion(mounted: &Mounted, id: &str) -> Element {
+    let wrapper: HtmlElement = mounted
+        .one(&format!(".cm-suggestion[data-suggestion-id=\"{id}\"]"))
+        .expect("the suggestion is shown")
+        .dyn_into()
+        .unwrap();
+    wrapper.click();
+    until("the suggestion's popover opens", || {
+        mounted.one(".cm-suggest-pop[role=dialog]").is_some()
+    })
+    .await;
+    mounted.one(".cm-suggest-pop[role=dialog]").unwrap()
+}
+
+fn button_named(scope: &Element, name: &str) -> HtmlElement {
+    let list = scope.query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .find(|b| b.text_content().unwrap_or_default().trim() == name)
+        .unwrap_or_else(|| panic!("a button {name:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn the_seed_article_shows_suggestions_with_their_reasons() {
+    let (_exclusive, mounted) = fresh("browser-suggest-show").await;
+    let suggestions = mounted.all(".cm-article .cm-suggestion");
+    assert!(!suggestions.is_empty(), "the seed article has suggestions");
+    for wrapper in &suggestions {
+        let certainty = wrapper.get_attribute("data-suggestion-certainty").unwrap();
+        assert!(["confirmed", "unclear", "unconfirmed"].contains(&certainty.as_str()));
+        let title = wrapper.get_attribute("title").unwrap();
+        assert!(
+            title.starts_with(&format!("Suggested {certainty} — ")),
+            "{title}"
+        );
+        assert!(wrapper
+            .get_attribute("aria-label")
+            .unwrap()
+            .starts_with(&format!("Suggested {certainty} claim: ")));
+        assert_eq!(wrapper.get_attribute("tabindex").as_deref(), Some("0"));
+        assert!(wrapper
+            .query_selector(".cm-cue[data-cue-kind]")
+            .unwrap()
+            .is_some());
+        assert!(wrapper.query_selector("mark").unwrap().is_none());
+    }
+    // A hedge in the seed text: its cue word is marked and explained.
+    let unclear = mounted
+        .all(".cm-suggestion[data-suggestion-certainty=unclear]")
+        .into_iter()
+        .find(|w| {
+            w.text_content()
+                .unwrap_or_default()
+                .starts_with("It is unclear whether")
+        })
+        .expect("the 'It is unclear whether' sentence is suggested unclear");
+    assert!(unclear
+        .get_attribute("title")
+        .unwrap()
+        .contains("'unclear'"));
+    // Runs stay the innermost text holders, offsets intact.
+    for run in mounted.all(".cm-suggestion .cm-run") {
+        let s: usize = run.get_attribute("data-s").unwrap().parse().unwrap();
+        let e: usize = run.get_attribute("data-e").unwrap().parse().unwrap();
+        assert_eq!(e - s, run.text_content().unwrap().chars().count());
+    }
+    mounted.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn accepting_a_suggestion_creates_a_claim_over_the_same_text() {
+    let doc_id = "browser-suggest-accept";
+    let (_exclusive, mounted) = fresh(doc_id).await;
+    let before = mounted.all(".cm-article .cm-suggestion").len();
+    let wrapper = mounted.one(".cm-article .cm-suggestion").unwrap();
+    let id = wrapper.get_attribute("data-suggestion-id").unwrap();
+    let certainty = wrapper.get_attribute("data-suggestion-certainty").unwrap();
+    let text = text_of_suggestion(&mounted, &id);
+    let popover = open_suggestion(&mounted, &id).await;
+    assert!(popover.text_content().unwrap().contains("Suggested"));
+    let label = match certainty.as_str() {
+        "confirmed" => "Confirmed",
+        "unclear" => "Unclear",
+        _ => "Unconfirmed",
+    };
+    button_named(&popover, &format!("Accept as {label}")).click();
+    until("the claim appears", || {
+        mounted.one(".cm-article mark.cm-claim").is_some()
+    })
+    .await;
+    let mark = mounted.one(".cm-article mark.cm-claim").unwrap();
+    assert_eq!(
+        mark.get_attribute("data-certainty").as_deref(),
+        Some(certainty.as_str())
+    );
+    let claim = mark.get_attribute("data-annotation-id").unwrap();
+    assert_eq!(text_of_claim(&mounted, &claim), text);
+    assert!(
+        mounted.one(".cm-suggest-pop").is_none(),
+        "the popover closes"
+    );
+    assert_eq!(
+        mounted.all(".cm-article .cm-suggestion").len(),
+        before - 1,
+        "the accepted suggestion is no longer offered"
+    );
+    until("the note is saved", || {
+        storage()
+            .get_item(&key_id(doc_id))
+            .unwrap()
+            .is_some_and(|v| v.contains("Suggested by cues: "))
+    })
+    .await;
+    mounted.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_dismissed_suggestion_stays_dismissed_on_a_new_mount() {
+    let doc_id = "browser-suggest-dismiss";
+    let (_exclusive, mounted) = fresh(doc_id).await;
+    let before = mounted.all(".cm-article .cm-suggestion").len();
+    let id = mounted
+        .one(".cm-article .cm-suggestion")
+        .unwrap()
+        .get_attribute("data-suggestion-id")
+        .unwrap();
+    let popover = open_suggestion(&mounted, &id).await;
+    button_named(&popover, "Dismiss").click();
+    until("the suggestion goes", || {
+        mounted
+            .one(&format!(".cm-suggestion[data-suggestion-id=\"{id}\"]"))
+            .is_none()
+    })
+    .await;
+    assert_eq!(mounted.all(".cm-article .cm-suggestion").len(), before - 1);
+    assert!(mounted.one("mark").is_none(), "dismissing creates no claim");
+    mounted.unmount();
+
+    let again = mount(doc_id).await;
+    assert!(again
+        .one(&format!(".cm-suggestion[data-suggestion-id=\"{id}\"]"))
+        .is_none());
+    assert_eq!(again.all(".cm-article .cm-suggestion").len(), before - 1);
+    again.unmount();
+    storage()
+        .remove_item(&format!("claimmark:v1:dismissed:{doc_id}"))
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn enter_on_a_suggestion_opens_its_popover_and_escape_closes_it() {
+    let (_exclusive, mounted) = fresh("browser-suggest-keys").await;
+    let wrapper: HtmlElement = mounted
+        .one(".cm-article .cm-suggestion")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let id = wrapper.get_attribute("data-suggestion-id").unwrap();
+    wrapper.focus().unwrap();
+    let init = KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let enter = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    wrapper.dispatch_event(&enter).unwrap();
+    until("the popover opens", || {
+        mounted.one(".cm-suggest-pop").is_some()
+    })
+    .await;
+    settle().await;
+    let focused = document().active_element().unwrap();
+    assert!(
+        focused.text_content().unwrap().starts_with("Accept as"),
+        "the popover takes the focus"
+    );
+    let init = KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    focused.dispatch_event(&escape).unwrap();
+    until("the popover closes", || {
+        mounted.one(".cm-suggest-pop").is_none()
+    })
+    .await;
+    assert_eq!(
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-suggestion-id")),
+        Some(id),
+        "the focus returns to the suggestion"
+    );
+    mounted.unmount();
 }

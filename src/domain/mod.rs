@@ -10,6 +10,8 @@
 //! - [`anchor`]: W3C selectors to spans and back.
 //! - [`store`]: the state, the `Action`s and the pure reducer.
 //! - [`segments`]: overlapping claims flattened for rendering.
+//! - [`suggested`]: the assistant's suggestions placed among them, and
+//!   what a reader dismissed or switched off.
 //! - [`persist`]: the versioned storage envelope and its rules.
 //! - [`session`]: opening an article with its stored claims.
 //! - [`interchange`]: W3C and ClaimReview export, checked import, merge by
@@ -30,6 +32,7 @@ pub mod session;
 pub mod snap;
 pub mod span;
 pub mod store;
+pub mod suggested;
 
 pub use anchor::{anchor, describe, Placement};
 pub use annotation::{Annotation, AnnotationId, Deletion, SourceUrl, Target, Timestamp};

@@ -4,6 +4,13 @@
 //! host CSS and tests find every highlight by `data-certainty` and
 //! `data-annotation-id`. Memoised by its props: a change to one claim
 //! re-renders only the blocks whose segments changed.
+//!
+//! A suggested sentence (never under a claim) is one
+//! `span.cm-suggestion[data-suggestion-id][data-suggestion-certainty]`
+//! around its runs, cue words inside it as `span.cm-cue[data-cue-kind]`;
+//! the runs stay the innermost text holders. The wrapper is a keyboard
+//! stop (`role=button`, `tabindex=0`) whose `title` says why and whose
+//! accessible name says the certainty, so it is never colour alone.
 
 use std::rc::Rc;
 
@@ -11,7 +18,8 @@ use yew::prelude::*;
 
 use crate::domain::excerpt::first_words;
 use crate::domain::segments::{Layer, Segment};
-use crate::domain::{Block, BlockKind, Document};
+use crate::domain::suggested::{Piece, Placed};
+use crate::domain::{Block, BlockKind, Document, Span};
 use crate::ui::store::DocumentRef;
 
 /// Words of a claim's quote used in its accessible name.
@@ -24,8 +32,8 @@ pub struct BlockViewProps {
     pub document: DocumentRef,
     /// This block.
     pub block: Block,
-    /// Its segments.
-    pub segments: Rc<Vec<Segment>>,
+    /// Its pieces: claim segments and suggested sentences.
+    pub pieces: Rc<Vec<Piece>>,
 }
 
 /// A block with its highlights.
@@ -33,9 +41,12 @@ pub struct BlockViewProps {
 pub fn BlockView(props: &BlockViewProps) -> Html {
     let document = &props.document.0;
     let runs: Html = props
-        .segments
+        .pieces
         .iter()
-        .map(|segment| render_segment(document, segment))
+        .map(|piece| match piece {
+            Piece::Text(segment) => render_segment(document, segment),
+            Piece::Suggested(placed) => render_suggestion(document, placed),
+        })
         .collect();
     match props.block.kind {
         BlockKind::Dateline => {
@@ -50,12 +61,51 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
     }
 }
 
-fn render_segment(document: &Document, segment: &Segment) -> Html {
-    let text = document.slice(segment.span).unwrap_or_default().to_owned();
-    let (start, end) = (segment.span.start(), segment.span.end());
-    let mut inner = html! {
+/// A text run: the innermost element, carrying its span in code points.
+fn render_run(document: &Document, span: Span) -> Html {
+    let text = document.slice(span).unwrap_or_default().to_owned();
+    let (start, end) = (span.start(), span.end());
+    html! {
         <span key={start} class="cm-run" data-s={start.to_string()} data-e={end.to_string()}>{ text }</span>
-    };
+    }
+}
+
+fn render_suggestion(document: &Document, placed: &Placed) -> Html {
+    let certainty = placed.certainty;
+    let title = format!("Suggested {} — {}", certainty.key(), placed.explanation);
+    let quote = document.slice(placed.span).unwrap_or_default();
+    let name = format!(
+        "Suggested {} claim: {}",
+        certainty.key(),
+        first_words(quote, NAME_WORDS)
+    );
+    let parts: Html = placed
+        .parts
+        .iter()
+        .map(|part| {
+            let run = render_run(document, part.span);
+            match part.cue {
+                Some(kind) => html! {
+                    <span key={part.span.start()} class="cm-cue" data-cue-kind={kind.key()}>{ run }</span>
+                },
+                None => run,
+            }
+        })
+        .collect();
+    html! {
+        <span key={format!("g{}", placed.span.start())} class="cm-seg">
+            <span class="cm-suggestion" data-suggestion-id={placed.id.clone()}
+                data-suggestion-certainty={certainty.key()} data-symbol={certainty.symbol()}
+                role="button" tabindex="0" aria-haspopup="dialog" aria-label={name} {title}>
+                { parts }
+            </span>
+        </span>
+    }
+}
+
+fn render_segment(document: &Document, segment: &Segment) -> Html {
+    let start = segment.span.start();
+    let mut inner = render_run(document, segment.span);
     let depth = segment.layers.len();
     // The outermost layer that starts here is the claim's keyboard stop.
     let stop = segment.layers.iter().position(|l| l.starts);
@@ -68,7 +118,7 @@ fn render_segment(document: &Document, segment: &Segment) -> Html {
             inner,
         );
     }
-    html! { <span key={start} class="cm-seg">{ inner }</span> }
+    html! { <span key={start.to_string()} class="cm-seg">{ inner }</span> }
 }
 
 fn render_layer(

@@ -4,17 +4,27 @@
 //! loading) into domain verbs. Transient UI state — the open card, the
 //! undo toast, the live-region message — lives here, since it is not part
 //! of any claim.
+//!
+//! Suggestions from the certainty assistant are computed here once per
+//! document, placed among the claims' segments, and opened in a
+//! [`SuggestionPopover`] (accept as a claim, or dismiss for good). The
+//! `suggestions` prop turns them off for a future read mode.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
+use crate::domain::assistant::{suggest, Lexicon, Suggestion};
 use crate::domain::excerpt::first_words;
-use crate::domain::segments::{segments_by_block, Segment};
 use crate::domain::session::{self, Origin};
-use crate::domain::{Annotation, AnnotationId, Certainty, DocumentId};
+use crate::domain::suggested::{
+    dismissal_key, load_dismissed, load_switch, pieces_by_block, save_dismissed, save_switch,
+    suggestion_id, visible, Piece,
+};
+use crate::domain::{Action, Annotation, AnnotationId, Certainty, DocumentId};
 use crate::ui::browser::{now, LocalStorage};
 use crate::ui::components::block_view::BlockView;
 use crate::ui::components::claim_card::{ClaimCard, Neighbour};
@@ -25,6 +35,7 @@ use crate::ui::components::orphan_list::OrphanList;
 use crate::ui::components::review_list::ReviewList;
 use crate::ui::components::selection_toolbar::SelectionToolbar;
 use crate::ui::components::share_panel::SharePanel;
+use crate::ui::components::suggestion_popover::SuggestionPopover;
 use crate::ui::components::undo_toast::UndoToast;
 use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
 use crate::ui::persistence::{initial_state, use_persistence};
@@ -48,6 +59,17 @@ pub struct ClaimAnnotatorProps {
     /// Offer "Load article".
     #[prop_or_default]
     pub allow_load: bool,
+    /// Show the certainty assistant's suggestions (and their on/off
+    /// switch). On by default; a read mode would pass `false`.
+    #[prop_or(true)]
+    pub suggestions: bool,
+}
+
+/// The suggestion whose popover is open.
+#[derive(Clone, PartialEq)]
+struct OpenSuggestion {
+    id: String,
+    at: (i32, i32),
 }
 
 /// The card on screen.
@@ -77,6 +99,10 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let card = use_state(|| None::<OpenCard>);
     let deleted = use_state(|| None::<Annotation>);
     let announcement = use_state(String::new);
+    let open_suggestion = use_state(|| None::<OpenSuggestion>);
+    let switch_on = use_state(|| load_switch(&LocalStorage));
+    // This session's dismissals, for the document they were made on.
+    let dismissed_now = use_state(|| None::<(DocumentRef, Rc<BTreeSet<String>>)>);
 
     let (pending, on_pointerdown) = use_pending_selection(&root, &article);
     let store = Store::from_handle(handle.clone());
@@ -96,8 +122,15 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     // Shows the card of the innermost claim under `target`; a target with
     // no claim (plain text) puts the card away.
     let open_card = {
-        let (root, card) = (root.clone(), card.clone());
+        let (root, card, open_suggestion) = (root.clone(), card.clone(), open_suggestion.clone());
         Callback::from(move |target: Element| {
+            let suggested = target.closest(".cm-suggestion").ok().flatten();
+            open_suggestion.set(suggested.and_then(|wrapper| {
+                Some(OpenSuggestion {
+                    id: wrapper.get_attribute("data-suggestion-id")?,
+                    at: popup_position(&root, &wrapper.get_bounding_client_rect()),
+                })
+            }));
             let ids = claims_at(&target);
             card.set(ids.split_first().map(|(&id, others)| OpenCard {
                 id,
@@ -120,7 +153,9 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let on_article_keydown = Callback::from(move |event: KeyboardEvent| {
         if matches!(event.key().as_str(), "Enter" | " ") {
             if let Some(target) = event.target_dyn_into::<Element>() {
-                if target.has_attribute("data-annotation-id") {
+                if target.has_attribute("data-annotation-id")
+                    || target.has_attribute("data-suggestion-id")
+                {
                     event.prevent_default();
                     open_card.emit(target);
                 }
@@ -181,8 +216,14 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         Callback::from(move |()| deleted.set(None))
     };
     let reset_ui = {
-        let (card, pending, deleted) = (card.clone(), pending.clone(), deleted.clone());
+        let (card, pending, deleted, open_suggestion) = (
+            card.clone(),
+            pending.clone(),
+            deleted.clone(),
+            open_suggestion.clone(),
+        );
         move || {
+            open_suggestion.set(None);
             card.set(None);
             pending.set(None);
             deleted.set(None);
@@ -214,19 +255,113 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         })
     };
 
-    let segments = {
+    let document = DocumentRef(handle.document.clone());
+    // Suggestions: once per document, not per render.
+    let all_suggestions = use_memo(document.clone(), |document| {
+        suggest(&document.0, Lexicon::english_shared())
+    });
+    let stored_dismissals = use_memo(document.clone(), |document| {
+        Rc::new(load_dismissed(&LocalStorage, &document.0))
+    });
+    let dismissed: Rc<BTreeSet<String>> = match &*dismissed_now {
+        Some((on, set)) if *on == document => set.clone(),
+        _ => (*stored_dismissals).clone(),
+    };
+    let showing = props.suggestions && *switch_on;
+    let pieces = {
         let state = handle.clone();
+        let all = all_suggestions.clone();
         use_memo(
-            (DocumentRef(handle.document.clone()), handle.revision),
-            move |_| {
-                segments_by_block(&state.document, &state.claims)
+            (
+                document.clone(),
+                handle.revision,
+                dismissed.clone(),
+                showing,
+            ),
+            move |(_, _, dismissed, showing)| {
+                let shown: Vec<&Suggestion> = if *showing {
+                    visible(&state.document, &all, &state.claims, dismissed)
+                } else {
+                    Vec::new()
+                };
+                pieces_by_block(&state.document, &state.claims, &shown)
                     .into_iter()
                     .map(Rc::new)
-                    .collect::<Vec<Rc<Vec<Segment>>>>()
+                    .collect::<Vec<Rc<Vec<Piece>>>>()
             },
         )
     };
-    let document = DocumentRef(handle.document.clone());
+    let suggestion = (*open_suggestion).clone().and_then(|open| {
+        let found = all_suggestions
+            .iter()
+            .find(|s| suggestion_id(s.span) == open.id)?
+            .clone();
+        // Gone once a claim covers it, or when it is dismissed or hidden.
+        let still_shown = pieces
+            .iter()
+            .flat_map(|block| block.iter())
+            .any(|piece| matches!(piece, Piece::Suggested(placed) if placed.id == open.id));
+        still_shown.then_some((open, found))
+    });
+    let close_suggestion = {
+        let (open_suggestion, root) = (open_suggestion.clone(), root.clone());
+        Callback::from(move |()| {
+            if let Some(open) = &*open_suggestion {
+                focus_selector(&root, &format!("[data-suggestion-id=\"{}\"]", open.id));
+            }
+            open_suggestion.set(None);
+        })
+    };
+    let accept_suggestion = {
+        let (store, open_suggestion, announcement) =
+            (store.clone(), open_suggestion.clone(), announcement.clone());
+        let chosen = suggestion.as_ref().map(|(_, s)| s.clone());
+        Callback::from(move |()| {
+            if let Some(chosen) = &chosen {
+                let id = store.create(chosen.span, chosen.certainty);
+                store.set_note(id, format!("Suggested by cues: {}", chosen.explain()));
+                announcement.set(format!(
+                    "{} claim created from a suggestion.",
+                    chosen.certainty.label()
+                ));
+            }
+            open_suggestion.set(None);
+        })
+    };
+    let dismiss_suggestion = {
+        let (open_suggestion, announcement, dismissed_now) = (
+            open_suggestion.clone(),
+            announcement.clone(),
+            dismissed_now.clone(),
+        );
+        let (document, dismissed) = (document.clone(), dismissed.clone());
+        let chosen = suggestion.as_ref().map(|(_, s)| s.span);
+        let store = store.clone();
+        Callback::from(move |()| {
+            if let Some(span) = chosen {
+                let mut next = (*dismissed).clone();
+                next.insert(dismissal_key(&document.0, span));
+                if let Err(error) = save_dismissed(&LocalStorage, &document.0, &next) {
+                    store.dispatch(Action::Notify(session::notice_for(&error)));
+                }
+                dismissed_now.set(Some((document.clone(), Rc::new(next))));
+                announcement.set("Suggestion dismissed.".to_owned());
+            }
+            open_suggestion.set(None);
+        })
+    };
+    let toggle_suggestions = {
+        let (switch_on, open_suggestion, store) =
+            (switch_on.clone(), open_suggestion.clone(), store.clone());
+        Callback::from(move |_: MouseEvent| {
+            let next = !*switch_on;
+            if let Err(error) = save_switch(&LocalStorage, next) {
+                store.dispatch(Action::Notify(session::notice_for(&error)));
+            }
+            open_suggestion.set(None);
+            switch_on.set(next);
+        })
+    };
     let orphans: Vec<_> = handle.orphans().cloned().collect();
     let to_review: Vec<_> = handle.needing_review().cloned().collect();
 
@@ -236,6 +371,12 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 <header class="cm-bar">
                     <Legend counts={handle.counts()} />
                     <SharePanel />
+                    if props.suggestions {
+                        <button type="button" class="cm-suggest-toggle" aria-pressed={switch_on.to_string()}
+                            title="Show or hide the assistant's suggested claims" onclick={toggle_suggestions}>
+                            { if *switch_on { "Suggestions: on" } else { "Suggestions: off" } }
+                        </button>
+                    }
                     if props.allow_load {
                         <LoadArticle on_open={on_open_article} {on_demo} />
                     }
@@ -243,14 +384,18 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 <NoticeBanner notices={handle.notices.clone()} />
                 <article class="cm-article" ref={article} onclick={on_article_click}
                     onkeydown={on_article_keydown} onpointerdown={on_pointerdown}>
-                    { for handle.document.blocks().iter().zip(segments.iter()).enumerate().map(|(index, (block, segments))| html! {
-                        <BlockView key={index} document={document.clone()} block={*block} segments={segments.clone()} />
+                    { for handle.document.blocks().iter().zip(pieces.iter()).enumerate().map(|(index, (block, pieces))| html! {
+                        <BlockView key={index} document={document.clone()} block={*block} pieces={pieces.clone()} />
                     }) }
                 </article>
                 <ReviewList claims={to_review} />
                 <OrphanList {orphans} />
                 if let Some(selection) = *pending {
                     <SelectionToolbar at={selection.at} on_pick={create} />
+                }
+                if let Some((open, chosen)) = suggestion {
+                    <SuggestionPopover at={open.at} certainty={chosen.certainty} explanation={chosen.explain()}
+                        on_accept={accept_suggestion} on_dismiss={dismiss_suggestion} on_close={close_suggestion} />
                 }
                 if let Some(open) = (*card).clone() {
                     <CardSlot open={open} on_close={close_card} on_select={select_card} on_delete={delete_claim} />
@@ -302,13 +447,19 @@ fn CardSlot(props: &CardSlotProps) -> Html {
 }
 
 fn focus_claim(root: &NodeRef, id: AnnotationId) {
+    focus_selector(
+        root,
+        &format!("mark[data-annotation-id=\"{id}\"][tabindex]"),
+    );
+}
+
+fn focus_selector(root: &NodeRef, selector: &str) {
     let Some(root) = root.cast::<Element>() else {
         return;
     };
-    let selector = format!("mark[data-annotation-id=\"{id}\"][tabindex]");
-    if let Ok(Some(mark)) = root.query_selector(&selector) {
-        if let Ok(mark) = mark.dyn_into::<HtmlElement>() {
-            let _ = mark.focus();
+    if let Ok(Some(element)) = root.query_selector(selector) {
+        if let Ok(element) = element.dyn_into::<HtmlElement>() {
+            let _ = element.focus();
         }
     }
 }

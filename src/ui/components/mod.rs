@@ -13,4 +13,5 @@ pub mod orphan_list;
 pub mod review_list;
 pub mod selection_toolbar;
 pub mod share_panel;
+pub mod suggestion_popover;
 pub mod undo_toast;

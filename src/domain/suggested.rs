@@ -1,0 +1,446 @@
+//! Suggestions as the article shows them, and what a reader decided
+//! about them.
+//!
+//! The assistant ([`super::assistant::suggest`]) gives sentences with a
+//! certainty and the cue words behind it. Here they meet the article:
+//!
+//! - [`visible`]: the suggestions still worth showing (not dismissed, not
+//!   overlapping any placed claim).
+//! - [`pieces_by_block`]: the claim segments of [`super::segments`], with
+//!   every claim-free stretch further cut at suggestion and cue
+//!   boundaries, so the UI draws a suggestion as one wrapper around its
+//!   text runs, cue words marked inside it.
+//! - Dismissals per document under `claimmark:v1:dismissed:<document id>`
+//!   (a JSON array of sentence hashes, so a dismissal survives a reload
+//!   and does not move to another sentence when text before it changes)
+//!   and the on/off switch under `claimmark:v1:suggestions`. Unreadable
+//!   values read as "nothing dismissed" and "on"; no other key is read or
+//!   written.
+
+use std::collections::BTreeSet;
+
+use super::assistant::{CueKind, Suggestion};
+use super::certainty::Certainty;
+use super::document::Document;
+use super::persist::{KeyValueStore, StorageError, KEY_PREFIX};
+use super::segments::{segments_by_block, Segment};
+use super::span::Span;
+use super::store::Claim;
+
+/// The stored value of the switch when suggestions are hidden.
+const OFF: &str = "off";
+/// The stored value of the switch when suggestions are shown.
+const ON: &str = "on";
+
+/// A run of a suggested sentence's text, a cue word or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Part {
+    /// Code points of the document.
+    pub span: Span,
+    /// The cue this run belongs to, if any.
+    pub cue: Option<CueKind>,
+}
+
+/// One suggestion placed in a block: what its wrapper shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Placed {
+    /// Its id in the DOM ([`suggestion_id`]).
+    pub id: String,
+    /// The sentence.
+    pub span: Span,
+    /// The suggested certainty.
+    pub certainty: Certainty,
+    /// Why ([`Suggestion::explain`]).
+    pub explanation: String,
+    /// Its text, cut at cue boundaries, in order.
+    pub parts: Vec<Part>,
+}
+
+/// A piece of a block: claim segment or suggested sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Piece {
+    /// Text under zero or more claims, as [`super::segments`] makes it.
+    Text(Segment),
+    /// A suggested sentence (never under a claim).
+    Suggested(Placed),
+}
+
+impl Piece {
+    /// The code points this piece covers.
+    pub fn span(&self) -> Span {
+        match self {
+            Piece::Text(segment) => segment.span,
+            Piece::Suggested(placed) => placed.span,
+        }
+    }
+}
+
+/// A suggestion's id in the DOM: `"<start>-<end>"` in code points.
+pub fn suggestion_id(span: Span) -> String {
+    format!("{}-{}", span.start(), span.end())
+}
+
+/// What a dismissal remembers: a hash of the sentence's text.
+pub fn dismissal_key(document: &Document, span: Span) -> String {
+    let text = document.slice(span).unwrap_or_default();
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
+}
+
+/// The suggestions to show: not dismissed and not overlapping any placed
+/// claim (an orphan has no place and hides nothing).
+pub fn visible<'a>(
+    document: &Document,
+    suggestions: &'a [Suggestion],
+    claims: &[Claim],
+    dismissed: &BTreeSet<String>,
+) -> Vec<&'a Suggestion> {
+    suggestions
+        .iter()
+        .filter(|s| {
+            !claims
+                .iter()
+                .filter_map(|c| c.placement.span())
+                .any(|claim| claim.overlaps(s.span))
+        })
+        .filter(|s| !dismissed.contains(&dismissal_key(document, s.span)))
+        .collect()
+}
+
+/// Pieces for every block of `document`, in block order: the claims'
+/// segments with `suggestions` (from [`visible`]) cut out of the
+/// claim-free ones.
+pub fn pieces_by_block(
+    document: &Document,
+    claims: &[Claim],
+    suggestions: &[&Suggestion],
+) -> Vec<Vec<Piece>> {
+    segments_by_block(document, claims)
+        .into_iter()
+        .map(|segments| block_pieces(segments, suggestions))
+        .collect()
+}
+
+/// One block's pieces: each claim-free segment is cut around the
+/// suggestions lying wholly inside it.
+fn block_pieces(segments: Vec<Segment>, suggestions: &[&Suggestion]) -> Vec<Piece> {
+    let mut pieces = Vec::with_capacity(segments.len());
+    for segment in segments {
+        if !segment.layers.is_empty() {
+            pieces.push(Piece::Text(segment));
+            continue;
+        }
+        let mut inside: Vec<&Suggestion> = suggestions
+            .iter()
+            .copied()
+            .filter(|s| !s.span.is_empty() && segment.span.contains(s.span))
+            .collect();
+        inside.sort_by_key(|s| (s.span.start(), s.span.end()));
+        let mut cursor = segment.span.start();
+        for suggestion in inside {
+            if suggestion.span.start() < cursor {
+                continue;
+            }
+            if cursor < suggestion.span.start() {
+                pieces.push(plain(Span::new(cursor, suggestion.span.start())));
+            }
+            pieces.push(Piece::Suggested(place(suggestion)));
+            cursor = suggestion.span.end();
+        }
+        if cursor < segment.span.end() {
+            pieces.push(plain(Span::new(cursor, segment.span.end())));
+        }
+    }
+    pieces
+}
+
+fn plain(span: Span) -> Piece {
+    Piece::Text(Segment {
+        span,
+        layers: Vec::new(),
+    })
+}
+
+/// A suggestion's text cut at its cues' boundaries (cues clipped to it);
+/// a run under several cues belongs to the first.
+fn place(suggestion: &Suggestion) -> Placed {
+    let span = suggestion.span;
+    let cues: Vec<(Span, CueKind)> = suggestion
+        .cues
+        .iter()
+        .filter_map(|c| c.span.intersect(span).map(|clipped| (clipped, c.kind)))
+        .collect();
+    let mut cuts: Vec<usize> = cues
+        .iter()
+        .flat_map(|(clipped, _)| [clipped.start(), clipped.end()])
+        .chain([span.start(), span.end()])
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let parts = cuts
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [from, to] => Some(Span::new(*from, *to)),
+            _ => None,
+        })
+        .map(|piece| Part {
+            span: piece,
+            cue: cues
+                .iter()
+                .find(|(clipped, _)| clipped.contains(piece))
+                .map(|(_, kind)| *kind),
+        })
+        .collect();
+    Placed {
+        id: suggestion_id(span),
+        span,
+        certainty: suggestion.certainty,
+        explanation: suggestion.explain(),
+        parts,
+    }
+}
+
+/// The storage key of a document's dismissed suggestions.
+pub fn dismissed_key(document: &Document) -> String {
+    format!("{KEY_PREFIX}dismissed:{}", document.id())
+}
+
+/// The storage key of the suggestions switch (one for the whole widget).
+pub fn switch_key() -> String {
+    format!("{KEY_PREFIX}suggestions")
+}
+
+/// Reads a stored list of dismissals: a JSON array of strings. Anything
+/// else (absent, corrupt, other types) counts as nothing dismissed;
+/// non-string items are skipped.
+pub fn parse_dismissed(raw: Option<&str>) -> BTreeSet<String> {
+    raw.and_then(|raw| serde_json::from_str::<Vec<serde_json::Value>>(raw).ok())
+        .map(|items| {
+            items
+                .into_iter()
+                .filter_map(|item| item.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The document's dismissals from `store` (none when storage fails).
+pub fn load_dismissed(store: &dyn KeyValueStore, document: &Document) -> BTreeSet<String> {
+    parse_dismissed(
+        store
+            .get(&dismissed_key(document))
+            .ok()
+            .flatten()
+            .as_deref(),
+    )
+}
+
+/// Stores the document's dismissals.
+pub fn save_dismissed(
+    store: &dyn KeyValueStore,
+    document: &Document,
+    dismissed: &BTreeSet<String>,
+) -> Result<(), StorageError> {
+    let json = serde_json::to_string(dismissed).unwrap_or_else(|_| "[]".to_owned());
+    store.set(&dismissed_key(document), &json)
+}
+
+/// Whether suggestions are switched on; on unless the store says "off".
+pub fn load_switch(store: &dyn KeyValueStore) -> bool {
+    store.get(&switch_key()).ok().flatten().as_deref() != Some(OFF)
+}
+
+/// Remembers the switch.
+pub fn save_switch(store: &dyn KeyValueStore, on: bool) -> Result<(), StorageError> {
+    store.set(&switch_key(), if on { ON } else { OFF })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+mod tests {
+    use super::*;
+    use crate::domain::anchor::{describe, Placement};
+    use crate::domain::annotation::{Annotation, AnnotationId, Timestamp};
+    use crate::domain::assistant::{suggest, Lexicon};
+    use crate::domain::persist::MemoryStore;
+    use crate::domain::DocumentId;
+
+    const TEXT: &str = "Officials confirmed the fire. The mayor appears to have left.\n\nIt is unclear whether the truce will hold. Rain fell.";
+
+    fn doc() -> Document {
+        Document::from_plain_text(TEXT, Some(DocumentId::parse("doc-test").unwrap()))
+    }
+
+    fn claim(doc: &Document, start: usize, end: usize) -> Claim {
+        let span = Span::new(start, end);
+        Claim {
+            annotation: Annotation {
+                id: AnnotationId::from_random_bytes([7; 16]),
+                target: describe(doc, span).unwrap(),
+                certainty: Certainty::Confirmed,
+                note: String::new(),
+                sources: Vec::new(),
+                tags: Vec::new(),
+                created: Timestamp(0),
+                modified: Timestamp(0),
+            },
+            placement: Placement::Anchored(span),
+        }
+    }
+
+    fn text_of(doc: &Document, span: Span) -> &str {
+        doc.slice(span).unwrap()
+    }
+
+    /// A piece as (text, what it is): "" plain, "claim", or the
+    /// certainty key and cue kinds of the parts ("hedge" or "-").
+    fn shown(doc: &Document, pieces: &[Piece]) -> Vec<(String, String)> {
+        pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(s) => (
+                    text_of(doc, s.span).to_owned(),
+                    if s.layers.is_empty() { "" } else { "claim" }.to_owned(),
+                ),
+                Piece::Suggested(p) => (
+                    text_of(doc, p.span).to_owned(),
+                    format!(
+                        "{}:{}",
+                        p.certainty.key(),
+                        p.parts
+                            .iter()
+                            .map(|part| format!(
+                                "{}={}",
+                                text_of(doc, part.span),
+                                part.cue.map_or("-", CueKind::key)
+                            ))
+                            .collect::<Vec<_>>()
+                            .join("|")
+                    ),
+                ),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn suggestions_cut_plain_text_and_cues_cut_suggestions() {
+        let doc = doc();
+        let all = suggest(&doc, Lexicon::english_shared());
+        let visible = visible(&doc, &all, &[], &BTreeSet::new());
+        let blocks = pieces_by_block(&doc, &[], &visible);
+        assert_eq!(blocks.len(), 2);
+        let first = shown(&doc, &blocks[0]);
+        assert!(
+            first
+                .iter()
+                .any(|(text, what)| text == "The mayor appears to have left."
+                    && what.starts_with("unclear:")
+                    && what.contains("appears=hedge")),
+            "{first:?}"
+        );
+        let second = shown(&doc, &blocks[1]);
+        assert!(
+            second.iter().any(
+                |(text, what)| text == "It is unclear whether the truce will hold."
+                    && what.contains("unclear=")
+            ),
+            "{second:?}"
+        );
+        // Pieces tile every block, and parts tile every suggestion.
+        for (block, pieces) in doc.blocks().iter().zip(&blocks) {
+            let joined: String = pieces.iter().map(|p| text_of(&doc, p.span())).collect();
+            assert_eq!(joined, text_of(&doc, block.span));
+            for piece in pieces {
+                if let Piece::Suggested(p) = piece {
+                    let parts: String = p.parts.iter().map(|x| text_of(&doc, x.span)).collect();
+                    assert_eq!(parts, text_of(&doc, p.span));
+                    assert_eq!(p.id, suggestion_id(p.span));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_claim_hides_the_suggestions_it_overlaps_and_dismissals_hide_theirs() {
+        let doc = doc();
+        let all = suggest(&doc, Lexicon::english_shared());
+        let mayor = all
+            .iter()
+            .find(|s| text_of(&doc, s.span).starts_with("The mayor"))
+            .unwrap();
+        let before = visible(&doc, &all, &[], &BTreeSet::new()).len();
+        // A claim over one word of the sentence hides it.
+        let start = mayor.span.start() + 4;
+        let claims = vec![claim(&doc, start, start + 5)];
+        let shown_now = visible(&doc, &all, &claims, &BTreeSet::new());
+        assert_eq!(shown_now.len(), before - 1);
+        assert!(!shown_now.iter().any(|s| s.span == mayor.span));
+        let pieces = pieces_by_block(&doc, &claims, &shown_now);
+        assert!(shown(&doc, &pieces[0]).contains(&("mayor".to_owned(), "claim".to_owned())));
+        // A dismissal by sentence hash hides it too.
+        let dismissed = BTreeSet::from([dismissal_key(&doc, mayor.span)]);
+        let left = visible(&doc, &all, &[], &dismissed);
+        assert_eq!(left.len(), before - 1);
+        assert!(!left.iter().any(|s| s.span == mayor.span));
+    }
+
+    #[test]
+    fn dismissals_parse_leniently_and_round_trip_under_their_own_key() {
+        let table: Vec<(Option<&str>, Vec<&str>)> = vec![
+            (None, vec![]),
+            (Some(""), vec![]),
+            (Some("not json"), vec![]),
+            (Some("{\"a\":1}"), vec![]),
+            (
+                Some("[1, null, \"ab\", [\"x\"], \"cd\", \"ab\"]"),
+                vec!["ab", "cd"],
+            ),
+            (Some("[]"), vec![]),
+        ];
+        for (raw, expected) in table {
+            let parsed: Vec<String> = parse_dismissed(raw).into_iter().collect();
+            assert_eq!(parsed, expected, "{raw:?}");
+        }
+        let doc = doc();
+        let store = MemoryStore::default();
+        store.set("claimmark:v1:doc:doc-test", "keep").unwrap();
+        assert!(load_dismissed(&store, &doc).is_empty());
+        let set = BTreeSet::from(["0123".to_owned(), "abcd".to_owned()]);
+        save_dismissed(&store, &doc, &set).unwrap();
+        assert_eq!(load_dismissed(&store, &doc), set);
+        let snapshot = store.snapshot();
+        assert_eq!(
+            snapshot
+                .get("claimmark:v1:dismissed:doc-test")
+                .map(String::as_str),
+            Some("[\"0123\",\"abcd\"]")
+        );
+        assert_eq!(
+            snapshot
+                .get("claimmark:v1:doc:doc-test")
+                .map(String::as_str),
+            Some("keep")
+        );
+        assert!(load_dismissed(&MemoryStore::unavailable(), &doc).is_empty());
+    }
+
+    #[test]
+    fn the_switch_is_on_unless_stored_off() {
+        let store = MemoryStore::default();
+        assert!(load_switch(&store));
+        save_switch(&store, false).unwrap();
+        assert!(!load_switch(&store));
+        assert_eq!(
+            store
+                .snapshot()
+                .get("claimmark:v1:suggestions")
+                .map(String::as_str),
+            Some("off")
+        );
+        save_switch(&store, true).unwrap();
+        assert!(load_switch(&store));
+        store.set("claimmark:v1:suggestions", "garbage").unwrap();
+        assert!(load_switch(&store));
+        assert!(load_switch(&MemoryStore::unavailable()));
+        assert!(save_switch(&MemoryStore::unavailable(), false).is_err());
+    }
+}
