@@ -119,13 +119,36 @@ export async function openClaimmark(browser, url, set, { keepOpen = false } = {}
   return { page, context, result };
 }
 
+export const RECOGITO_TIMEOUT_MS = Number(process.env.BENCH_RECOGITO_TIMEOUT_MS || 60_000);
+
 export async function openRecogito(browser, url, set, renderer = 'SPANS', { keepOpen = false } = {}) {
   const context = await newContext(browser);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(new URL(`recogito/${set.name}.html?renderer=${renderer}`, url).href);
-  await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: 120_000, polling: 100 });
+  const started = Date.now();
+  let timer;
+  try {
+    // A watchdog as well as the timeouts: a renderer stuck in a long task
+    // can leave protocol calls waiting.
+    const watchdog = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no paint within ${RECOGITO_TIMEOUT_MS / 1000} s`)), RECOGITO_TIMEOUT_MS);
+    });
+    await Promise.race([
+      (async () => {
+        await page.goto(new URL(`recogito/${set.name}.html?renderer=${renderer}`, url).href, { timeout: RECOGITO_TIMEOUT_MS, waitUntil: 'commit' });
+        await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: RECOGITO_TIMEOUT_MS, polling: 1000 });
+      })(),
+      watchdog,
+    ]);
+    clearTimeout(timer);
+  } catch (e) {
+    clearTimeout(timer);
+    // A page that does not finish is a result (≥ the wait), not a harness failure.
+    await Promise.race([context.close(), new Promise((r) => setTimeout(r, 10_000))]).catch(() => {});
+    log(`recogito ${renderer} ${set.name}: did not finish (${e.message.split('\n')[0]})`);
+    return { result: { painted: null, unfinishedAfter: Date.now() - started, error: e.message.split('\n')[0], errors } };
+  }
   const result = await page.evaluate(() => {
     const { anno, ...rest } = window.__bench;
     rest.elements = document.getElementsByTagName('*').length;
@@ -143,10 +166,11 @@ export async function openRecogito(browser, url, set, renderer = 'SPANS', { keep
  * Runs `runs` alternating rounds per data set: claimmark, Recogito SPANS,
  * Recogito CSS_HIGHLIGHTS. Returns per set the raw runs.
  */
-export async function benchRender(browser, url, sets, runs) {
+export async function benchRender(browser, url, sets, runsOf) {
   const out = {};
   for (const set of sets) {
     const entry = { claimmark: [], recogito: [], recogitoCss: [] };
+    const runs = typeof runsOf === 'function' ? runsOf(set) : runsOf;
     for (let i = 0; i < runs; i++) {
       const cm = (await openClaimmark(browser, url, set)).result;
       if (cm.distinct !== set.claims.length) log(`${set.name}: claimmark shows ${cm.distinct} of ${set.claims.length} claims`);
@@ -155,7 +179,7 @@ export async function benchRender(browser, url, sets, runs) {
       entry.recogitoCss.push((await openRecogito(browser, url, set, 'CSS_HIGHLIGHTS')).result);
       log(
         `render ${set.name} #${i + 1}: claimmark ${cm.painted.toFixed(0)} ms, ` +
-          `recogito spans ${entry.recogito.at(-1).painted.toFixed(0)} ms, css ${entry.recogitoCss.at(-1).painted.toFixed(0)} ms`,
+          `recogito spans ${entry.recogito.at(-1).painted?.toFixed(0)} ms, css ${entry.recogitoCss.at(-1).painted?.toFixed(0)} ms`,
       );
     }
     out[set.name] = entry;
