@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 
-.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e fuzz eval
+.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e fuzz eval bench bench-smoke
 
 setup:
 	@scripts/setup.sh
@@ -61,3 +61,12 @@ fuzz:
 eval:
 	cargo run -q --bin certainty-eval -- --split dev
 	cargo run -q --bin certainty-eval -- --split heldout
+
+## Benchmarks (not tests): bundle, render vs Recogito, interaction, storage,
+## memory, anchoring → bench/report.md and bench/report.json (a few minutes)
+bench: setup-test build
+	node bench/run.mjs
+
+## The same harness at tiny sizes (what CI runs so it does not rot) → bench/results/smoke/
+bench-smoke: setup-test build
+	node bench/run.mjs --smoke

@@ -1,6 +1,8 @@
 //! The widget's storage side in the UI: opening the first article with
 //! what localStorage holds for it, and saving as an effect keyed on the
-//! state's revision (never I/O inside the reducer).
+//! state's revision (never I/O inside the reducer). Both are bracketed by
+//! `performance.measure` entries (`claimmark:load`, `claimmark:save`) that
+//! `make bench` reads.
 
 use std::rc::Rc;
 
@@ -20,13 +22,30 @@ pub fn initial_state(
     doc_id: Option<DocumentId>,
     resume: bool,
 ) -> State {
-    let action = match (resume, doc_id) {
-        (true, None) => session::resume_demo(store, text, now()),
-        (_, given) => session::open_article(store, text, given, Origin::Embedded, now()),
-    };
-    let empty = Rc::new(State::new(Rc::new(Document::from_plain_text("", None))));
-    let opened = reduce(empty, action);
-    Rc::try_unwrap(opened).unwrap_or_else(|shared| (*shared).clone())
+    measured("claimmark:load", || {
+        let action = match (resume, doc_id) {
+            (true, None) => session::resume_demo(store, text, now()),
+            (_, given) => session::open_article(store, text, given, Origin::Embedded, now()),
+        };
+        let empty = Rc::new(State::new(Rc::new(Document::from_plain_text("", None))));
+        let opened = reduce(empty, action);
+        Rc::try_unwrap(opened).unwrap_or_else(|shared| (*shared).clone())
+    })
+}
+
+/// Runs `work` between `performance.mark("<name>:start")` and
+/// `performance.measure(name)`; without a `Performance` it just runs it.
+fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start);
+    }
+    let result = work();
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark(name, &start);
+    }
+    result
 }
 
 /// Saves the claims whenever the revision moves, unless storage must be
@@ -39,7 +58,9 @@ pub fn use_persistence(handle: &UseReducerHandle<State>) {
         if *saved.borrow() != *revision && !state.read_only() {
             *saved.borrow_mut() = *revision;
             // Tombstones are saved too, so an import never revives a deletion.
-            let outcome = persist::save_state(&LocalStorage, &state);
+            let outcome = measured("claimmark:save", || {
+                persist::save_state(&LocalStorage, &state)
+            });
             state.dispatch(match outcome {
                 Ok(()) => Action::Saved,
                 Err(error) => Action::Notify(session::notice_for(&error)),

@@ -1,0 +1,51 @@
+// Bundle benchmark: raw, gzip (-9) and brotli (q 11) sizes of the
+// release build's .wasm + .js + .css in dist/ (wasm-opt -Oz through
+// trunk), beside @recogito/text-annotator's npm bundle (its self-contained
+// UMD build and its stylesheet) as a reference.
+
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { DIST, RECOGITO_DIST } from './site.mjs';
+
+function sizes(buffer) {
+  return {
+    raw: buffer.length,
+    gzip: zlib.gzipSync(buffer, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(buffer, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+      },
+    }).length,
+  };
+}
+
+function total(files) {
+  return files.reduce(
+    (t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+}
+
+const kind = (name) => (name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'js' : name.endsWith('.css') ? 'css' : null);
+
+export async function benchBundle() {
+  const claimmark = [];
+  for (const name of (await readdir(DIST)).sort()) {
+    const k = kind(name);
+    if (!k) continue;
+    // File names carry a content hash; report them by kind and base name.
+    const label = name.replace(/-[0-9a-f]{16}(?=[._])/, '');
+    claimmark.push({ file: label, kind: k, ...sizes(await readFile(path.join(DIST, name))) });
+  }
+  const recogito = [];
+  for (const name of ['text-annotator.umd.js', 'text-annotator.css']) {
+    recogito.push({ file: name, kind: kind(name), ...sizes(await readFile(path.join(RECOGITO_DIST, name))) });
+  }
+  const pkg = JSON.parse(await readFile(path.join(RECOGITO_DIST, '..', 'package.json'), 'utf8'));
+  return {
+    claimmark: { files: claimmark, total: total(claimmark) },
+    recogito: { version: pkg.version, files: recogito, total: total(recogito) },
+  };
+}

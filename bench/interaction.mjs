@@ -1,0 +1,180 @@
+// Interaction benchmark, with the largest data set loaded in the demo:
+//  - tag: a selection is made in the article (a DOM Range through the
+//    Selection API, which the demo follows on `selectionchange`), then a
+//    real key press 1/2/3 (CDP input); from the keydown event's timeStamp
+//    to the frame that shows the new claim's mark;
+//  - certainty: a claim's card is opened (focus its highlight, Enter),
+//    then a real mouse click on another certainty button; from the click
+//    event's timeStamp to the frame that shows the marks' new certainty.
+// "Shown" = a MutationObserver on the article sees the change, then a
+// requestAnimationFrame and a message posted from it (runs once that frame
+// is produced). Each change also saves to localStorage; the
+// `claimmark:save` measure of every try is collected for the storage table.
+
+import { installAfterPaint, log } from './lib.mjs';
+
+/** In-page: selects [start, end) code points of the article (BMP text: UTF-16 == code points). */
+function selectSpan({ start, end }) {
+  const runs = [...document.querySelectorAll('article.cm-article .cm-run[data-s]')];
+  const find = (offset, isEnd) => {
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (Number(runs[mid].dataset.s) <= offset - (isEnd ? 1 : 0)) lo = mid;
+      else hi = mid - 1;
+    }
+    const run = runs[lo];
+    return { node: run.firstChild, offset: offset - Number(run.dataset.s), run };
+  };
+  const a = find(start, false);
+  const b = find(end, true);
+  a.run.scrollIntoView({ block: 'center' });
+  const range = document.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection.toString();
+}
+
+/** In-page: arms a watcher for a mark of a claim id not seen before; resolves {t0, t1}. */
+function armNewMark() {
+  const article = document.querySelector('article.cm-article');
+  const known = new Set([...article.querySelectorAll('mark.cm-claim')].map((m) => m.getAttribute('data-annotation-id')));
+  performance.clearMeasures('claimmark:save');
+  window.__try = new Promise((resolve) => {
+    let t0 = null;
+    const onKey = (e) => {
+      if (['1', '2', '3'].includes(e.key)) t0 = e.timeStamp;
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        for (const node of r.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          const marks = node.matches('mark.cm-claim') ? [node] : [...node.querySelectorAll('mark.cm-claim')];
+          if (marks.some((m) => !known.has(m.getAttribute('data-annotation-id')))) {
+            observer.disconnect();
+            window.removeEventListener('keydown', onKey, { capture: true });
+            const seen = performance.now();
+            window.__afterPaint((t1) => {
+              const save = performance.getEntriesByName('claimmark:save')[0];
+              resolve({ t0, seen, t1, save: save ? save.duration : null });
+            });
+            return;
+          }
+        }
+      }
+    });
+    observer.observe(article, { childList: true, subtree: true });
+  });
+}
+
+/** In-page: focuses the keyboard stop of claim `id` and scrolls it into view. */
+function focusClaim(id) {
+  const mark = document.querySelector(`article.cm-article mark.cm-claim[data-annotation-id="${id}"][tabindex]`);
+  if (!mark) return false;
+  mark.scrollIntoView({ block: 'center' });
+  mark.focus();
+  return true;
+}
+
+/** In-page: arms a watcher for claim `id`'s marks showing `certainty`; resolves {t0, t1}. */
+function armCertainty({ id, certainty }) {
+  const article = document.querySelector('article.cm-article');
+  const wanted = (el) =>
+    el.nodeType === 1 &&
+    el.getAttribute('data-annotation-id') === id &&
+    el.getAttribute('data-certainty') === certainty &&
+    el.matches('mark.cm-claim');
+  performance.clearMeasures('claimmark:save');
+  window.__try = new Promise((resolve) => {
+    let t0 = null;
+    const onClick = (e) => {
+      if (e.target.closest && e.target.closest('.cm-card button.cm-tag')) t0 = e.timeStamp;
+    };
+    window.addEventListener('click', onClick, { capture: true });
+    const observer = new MutationObserver((records) => {
+      const hit = records.some((r) =>
+        r.type === 'attributes'
+          ? wanted(r.target)
+          : [...r.addedNodes].some((n) => n.nodeType === 1 && (wanted(n) || n.querySelector(`mark.cm-claim[data-annotation-id="${id}"][data-certainty="${certainty}"]`))),
+      );
+      if (!hit) return;
+      observer.disconnect();
+      window.removeEventListener('click', onClick, { capture: true });
+      const seen = performance.now();
+      window.__afterPaint((t1) => {
+        const save = performance.getEntriesByName('claimmark:save')[0];
+        resolve({ t0, seen, t1, save: save ? save.duration : null });
+      });
+    });
+    observer.observe(article, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-certainty'] });
+  });
+}
+
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Spans to tag: `tries` word-aligned spans spread over the article's paragraphs. */
+function tagSpans(set, tries) {
+  const spans = [];
+  const paragraphs = [...new Set(set.claims.map((c) => c.paragraph))].sort((a, b) => a - b);
+  for (let i = 0; i < tries; i++) {
+    const claim = set.claims[Math.floor(((i + 0.5) * set.claims.length) / tries)];
+    // Words of the claim's paragraph near the claim: from its start, 3 to 7 words.
+    const rest = set.text.slice(claim.start, claim.start + 200);
+    const words = [...rest.matchAll(/\S+/g)].slice(0, 3 + (i % 5));
+    const last = words.at(-1);
+    spans.push({ start: claim.start, end: claim.start + last.index + last[0].length });
+  }
+  return { spans, paragraphs: paragraphs.length };
+}
+
+/** Runs both interaction benchmarks on `page` (the demo with `set` loaded). */
+export async function benchInteraction(page, set, tries) {
+  await page.addScriptTag({ content: `(${installAfterPaint})();` });
+  const tag = [];
+  const { spans } = tagSpans(set, tries);
+  for (let i = 0; i < tries; i++) {
+    const selected = await page.evaluate(selectSpan, spans[i]);
+    if (process.env.BENCH_DEBUG) log('selected', JSON.stringify(selected));
+    await page.locator('[role=toolbar].cm-toolbar').waitFor({ state: 'visible' });
+    await settle(page);
+    await page.evaluate(armNewMark);
+    if (process.env.BENCH_DEBUG) log('armed');
+    await page.keyboard.press(String((i % 3) + 1));
+    if (process.env.BENCH_DEBUG) log('pressed');
+    const r = await page.evaluate(() => window.__try);
+    tag.push({ ms: r.t1 - r.t0, toSeen: r.seen - r.t0, save: r.save, chars: selected.length });
+    await settle(page);
+  }
+  log(`interaction tag: ${tag.length} tries`);
+
+  const certainty = [];
+  const order = ['confirmed', 'unclear', 'unconfirmed'];
+  for (let i = 0; i < tries; i++) {
+    // A claim that starts where an enclosing one starts has no keyboard
+    // stop of its own (the outer one has it): take the next claim then.
+    let k = Math.floor(((i + 0.5) * set.claims.length) / tries);
+    while (k < set.claims.length && !(await page.evaluate(focusClaim, set.claims[k].id))) k++;
+    if (k >= set.claims.length) throw new Error('no claim with a keyboard stop left');
+    await page.keyboard.press('Enter');
+    const card = page.locator('[role=dialog].cm-card');
+    await card.waitFor({ state: 'visible' });
+    const id = await card.getAttribute('data-annotation-id');
+    const current = await card.getAttribute('data-certainty');
+    const next = order[(order.indexOf(current) + 1 + (i % 2)) % 3];
+    await settle(page);
+    await page.evaluate(armCertainty, { id, certainty: next });
+    await card.locator(`button.cm-tag[data-certainty=${next}]`).click();
+    const r = await page.evaluate(() => window.__try);
+    certainty.push({ ms: r.t1 - r.t0, toSeen: r.seen - r.t0, save: r.save });
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'hidden' });
+    await settle(page);
+  }
+  log(`interaction certainty: ${certainty.length} tries`);
+  return { tag, certainty };
+}

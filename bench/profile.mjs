@@ -1,0 +1,178 @@
+// Where claimmark's render time goes, for one data set (the largest):
+//  1. a V8 CPU profile of one page load, on a copy of the demo whose .wasm
+//     keeps its function names (wasm-bindgen's output before wasm-opt: the
+//     same code, names not stripped), self time grouped by what the
+//     function belongs to (JSON, anchoring, segments, Yew, allocation,
+//     the JS glue that calls the DOM, GC …);
+//  2. a Chromium trace of one page load of the real build: main-thread time
+//     in style, layout, paint, script, GC and wasm compilation.
+
+import { newContext, log } from './lib.mjs';
+import { seedStorage } from './render.mjs';
+
+const BUCKETS = [
+  ['JSON (serde_json)', /serde_json|serde::de|serde::ser|<serde|serde_derive/],
+  ['anchoring (domain::anchor)', /domain::anchor/],
+  ['segments (domain::segments)', /domain::segments/],
+  ['document, offsets, hashing (domain::document/offsets, xxh3)', /domain::document|domain::offsets|xxhash|xxh3/],
+  ['other domain (store, session, persist, annotation)', /claimmark::domain/],
+  ['UI components (claimmark::ui)', /claimmark::ui/],
+  ['Yew (virtual DOM, scheduler)', /yew|implicit_clone/],
+  ['UUID / time parsing', /uuid|time::|rfc3339/i],
+  ['allocation (dlmalloc, memcpy)', /dlmalloc|alloc::|memcpy|memmove|memset|__rust_alloc|__rust_dealloc|__rust_realloc|RawVec|rust_alloc/],
+  ['strings and core', /core::|alloc::|std::|compiler_builtins/],
+  ['wasm-bindgen / web-sys / js-sys', /wasm_bindgen|web_sys|js_sys|gloo/],
+];
+
+function bucketOf(node, glueUrl) {
+  const { functionName: name, url } = node.callFrame;
+  if (name === '(garbage collector)') return 'GC';
+  if (name === '(program)') return 'browser work outside JS (parse, style, layout, paint)';
+  if (name === '(idle)') return 'idle (waiting for network or a frame)';
+  if (name === '(root)') return null;
+  const isWasm = url.endsWith('.wasm') || url.startsWith('wasm://') || /^\$?wasm-function/.test(name);
+  if (isWasm) {
+    for (const [label, re] of BUCKETS) if (re.test(name)) return `wasm: ${label}`;
+    return 'wasm: other';
+  }
+  if (glueUrl && url.includes(glueUrl)) return 'JS glue (wasm-bindgen imports: DOM calls, strings)';
+  if (url.includes('/bench/') || url === '' || url.startsWith('pptr:') || url.startsWith('__playwright')) return 'benchmark watcher and other';
+  return 'other JS';
+}
+
+async function waitForClaims(page, n) {
+  try {
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('article.cm-article mark.cm-claim[data-starts="true"]').length >= count,
+      n,
+      { timeout: 180_000, polling: 200 },
+    );
+  } catch (e) {
+    const seen = await page.evaluate(() => ({
+      url: location.href,
+      stops: document.querySelectorAll('article.cm-article mark.cm-claim[data-starts="true"]').length,
+      banner: document.querySelector('.cm-banner')?.textContent ?? null,
+      current: localStorage.getItem('claimmark:v1:demo:current'),
+    }));
+    throw new Error(`profile: the demo did not show ${n} claims: ${JSON.stringify(seen)} (${e.message})`);
+  }
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+async function cpuProfile(browser, url, set) {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await seedStorage(page, url, set.name);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await page.goto(url);
+    await waitForClaims(page, set.claims.length);
+    const { profile } = await cdp.send('Profiler.stop');
+    const glue = await page.evaluate(() => [...document.scripts].map((s) => s.textContent.match(/from '\/([^']+\.js)'/)?.[1]).find(Boolean));
+    const load = await page.evaluate(() => performance.getEntriesByName('claimmark:load')[0]?.duration ?? null);
+    return { profile, glue, load };
+  } finally {
+    await context.close();
+  }
+}
+
+function summariseProfile({ profile, glue }) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map();
+  const dt = profile.timeDeltas;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const us = dt[i + 1] ?? 0;
+    selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + us);
+  }
+  const buckets = new Map();
+  const functions = new Map();
+  let total = 0;
+  for (const [id, us] of selfUs) {
+    const node = byId.get(id);
+    const bucket = bucketOf(node, glue);
+    if (!bucket) continue;
+    total += us;
+    buckets.set(bucket, (buckets.get(bucket) ?? 0) + us);
+    if (bucket.startsWith('wasm') || bucket.startsWith('JS glue')) {
+      const frame = node.callFrame;
+      const name = frame.functionName.replace(/::h[0-9a-f]{16}$/, '') ||
+        `(anonymous, ${frame.url.split('/').pop().replace(/-[0-9a-f]{16}/, '')} line ${frame.lineNumber + 1})`;
+      functions.set(name, (functions.get(name) ?? 0) + us);
+    }
+  }
+  const ms = (us) => Math.round(us / 100) / 10;
+  return {
+    totalMs: ms(total),
+    buckets: [...buckets].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: ms(us) })),
+    topFunctions: [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, us]) => ({ name, ms: ms(us) })),
+  };
+}
+
+const TRACE_NAMES = {
+  UpdateLayoutTree: 'style recalculation',
+  Layout: 'layout',
+  PrePaint: 'pre-paint',
+  Paint: 'paint',
+  Layerize: 'layerize',
+  Commit: 'commit',
+  ParseHTML: 'HTML parsing',
+  MinorGC: 'GC (minor)',
+  MajorGC: 'GC (major)',
+  'V8.GC_SCAVENGER': 'GC (minor)',
+  'V8.GC_MC_BACKGROUND_EVACUATE_COPY': null,
+  'v8.wasm.compileLazy': 'wasm lazy compilation',
+  'wasm.CompileLazy': 'wasm lazy compilation',
+  'v8.wasm.streamFromResponseCallback': null,
+  EvaluateScript: 'script (top-level evaluation)',
+  FunctionCall: 'script (function calls, incl. wasm)',
+  RunMicrotasks: 'script (microtasks, incl. wasm)',
+  FireAnimationFrame: 'script (rAF callbacks)',
+  TimerFire: 'script (timers)',
+};
+
+async function traceLoad(browser, url, set) {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await seedStorage(page, url, set.name);
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing'],
+    });
+    await page.goto(url);
+    await waitForClaims(page, set.claims.length);
+    const buffer = await browser.stopTracing();
+    const { traceEvents } = JSON.parse(buffer.toString('utf8'));
+    const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&
+      traceEvents.some((x) => x.pid === e.pid && x.name === 'Layout'));
+    const sums = new Map();
+    // Nested events of the same kind (a FunctionCall inside a FunctionCall) count once.
+    const open = new Map();
+    const events = traceEvents
+      .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.name in TRACE_NAMES && TRACE_NAMES[e.name])
+      .sort((a, b) => a.ts - b.ts);
+    for (const e of events) {
+      const label = TRACE_NAMES[e.name];
+      const until = open.get(label) ?? -1;
+      if (e.ts < until) continue;
+      open.set(label, e.ts + e.dur);
+      sums.set(label, (sums.get(label) ?? 0) + e.dur);
+    }
+    return [...sums].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10 }));
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchProfile(browser, url, namedUrl, set) {
+  const out = { set: set.name };
+  if (namedUrl) {
+    const p = await cpuProfile(browser, namedUrl, set);
+    out.cpu = { ...summariseProfile(p), load: p.load };
+    log(`profile: ${out.cpu.totalMs} ms sampled`);
+  }
+  out.trace = await traceLoad(browser, url, set);
+  return out;
+}

@@ -1,0 +1,188 @@
+// Render benchmark: time from navigation start (performance.timeOrigin)
+// until every highlight is painted, for claimmark (the release demo,
+// its article and claims seeded in localStorage) and for
+// @recogito/text-annotator on the same text and claims, in the same run.
+//
+// claimmark is "painted" when the article holds one starting mark
+// (`mark.cm-claim[data-starts=true]`) per expected claim, then a double
+// requestAnimationFrame; the distinct data-annotation-id count is checked
+// afterwards. Recogito: see bench/pages/recogito-run.js.
+
+import { log, newContext } from './lib.mjs';
+
+const READY = 'article.cm-article mark, article.cm-article [data-s]';
+
+/** Page init script for the demo: watches for the highlights, keeps the wasm instance. */
+function claimmarkWatcher({ expected }) {
+  if (location.pathname !== '/') return;
+  const bench = (window.__bench = { expected });
+  const wrap = (original) =>
+    async function (...args) {
+      const result = await original.apply(this, args);
+      const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+      if (instance) {
+        bench.wasm = instance;
+        bench.instantiated = performance.now();
+      }
+      return result;
+    };
+  WebAssembly.instantiateStreaming = wrap(WebAssembly.instantiateStreaming);
+  WebAssembly.instantiate = wrap(WebAssembly.instantiate);
+  const started = performance.now();
+  const check = () => {
+    if (!bench.article && document.querySelector('article.cm-article .cm-run')) bench.article = performance.now();
+    const n = bench.article
+      ? document.querySelectorAll('article.cm-article mark.cm-claim[data-starts="true"]').length
+      : 0;
+    if (bench.article && n >= expected) {
+      bench.seen = performance.now();
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          bench.painted = performance.now();
+          const marks = document.querySelectorAll('article.cm-article mark.cm-claim');
+          bench.marks = marks.length;
+          bench.distinct = new Set([...marks].map((m) => m.getAttribute('data-annotation-id'))).size;
+          bench.elements = document.getElementsByTagName('*').length;
+          const load = performance.getEntriesByName('claimmark:load')[0];
+          if (load) bench.load = { start: load.startTime, duration: load.duration };
+          const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+          if (wasm) bench.wasmFetched = wasm.responseEnd;
+          bench.done = true;
+        }),
+      );
+    } else if (performance.now() - started < 110_000) {
+      requestAnimationFrame(check);
+    }
+  };
+  requestAnimationFrame(check);
+}
+
+/**
+ * Fills localStorage of `url`'s origin with /data/<name>.json, from a
+ * blank page in `page`; the caller then navigates the same page (a new
+ * page may live in another renderer process, which can still see an
+ * older copy of localStorage while the writes are being committed).
+ */
+export async function seedStorage(page, url, name) {
+  await page.goto(new URL('bench/blank.html', url).href);
+  const count = await page.evaluate(async (file) => {
+    localStorage.clear();
+    const entries = await (await fetch(file)).json();
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+    return Object.keys(entries).length;
+  }, `/data/${name}.json`);
+  return count;
+}
+
+/**
+ * The demo's own document id for `text` (doc-<xxh3 of the text>): pastes
+ * the text through "Load article" and reads which key the demo remembers.
+ */
+export async function discoverDocumentId(browser, url, text) {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector(READY, { state: 'attached' });
+    await page.getByRole('button', { name: 'Load article', exact: true }).click();
+    await page.getByLabel('Article text', { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Open article', exact: true }).click();
+    await page.waitForFunction(() => !!localStorage.getItem('claimmark:v1:demo:current'), null, { timeout: 120_000 });
+    return await page.evaluate(() => localStorage.getItem('claimmark:v1:demo:current'));
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens the demo with `set` seeded and waits for every highlight.
+ * Returns { page, context, result } — the caller closes the context.
+ */
+export async function openClaimmark(browser, url, set, { keepOpen = false } = {}) {
+  const context = await newContext(browser);
+  await context.addInitScript(claimmarkWatcher, { expected: set.claims.length });
+  const page = await context.newPage();
+  await seedStorage(page, url, set.name);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: 120_000, polling: 100 });
+  const result = await page.evaluate(() => {
+    const { wasm, ...rest } = window.__bench;
+    return rest;
+  });
+  result.errors = errors;
+  if (!keepOpen) {
+    await context.close();
+    return { result };
+  }
+  return { page, context, result };
+}
+
+export const RECOGITO_TIMEOUT_MS = Number(process.env.BENCH_RECOGITO_TIMEOUT_MS || 60_000);
+
+export async function openRecogito(browser, url, set, renderer = 'SPANS', { keepOpen = false } = {}) {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const started = Date.now();
+  let timer;
+  try {
+    // A watchdog as well as the timeouts: a renderer stuck in a long task
+    // can leave protocol calls waiting.
+    const watchdog = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no paint within ${RECOGITO_TIMEOUT_MS / 1000} s`)), RECOGITO_TIMEOUT_MS);
+    });
+    await Promise.race([
+      (async () => {
+        await page.goto(new URL(`recogito/${set.name}.html?renderer=${renderer}`, url).href, { timeout: RECOGITO_TIMEOUT_MS, waitUntil: 'commit' });
+        await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: RECOGITO_TIMEOUT_MS, polling: 1000 });
+      })(),
+      watchdog,
+    ]);
+    clearTimeout(timer);
+  } catch (e) {
+    clearTimeout(timer);
+    // A page that does not finish is a result (≥ the wait), not a harness failure.
+    await Promise.race([context.close(), new Promise((r) => setTimeout(r, 10_000))]).catch(() => {});
+    log(`recogito ${renderer} ${set.name}: did not finish (${e.message.split('\n')[0]})`);
+    return { result: { painted: null, unfinishedAfter: Date.now() - started, error: e.message.split('\n')[0], errors } };
+  }
+  const result = await page.evaluate(() => {
+    const { anno, ...rest } = window.__bench;
+    rest.elements = document.getElementsByTagName('*').length;
+    return rest;
+  });
+  result.errors = errors;
+  if (!keepOpen) {
+    await context.close();
+    return { result };
+  }
+  return { page, context, result };
+}
+
+/**
+ * Runs `runs` alternating rounds per data set: claimmark, Recogito SPANS,
+ * Recogito CSS_HIGHLIGHTS. Returns per set the raw runs.
+ */
+export async function benchRender(browser, url, sets, runsOf) {
+  const out = {};
+  for (const set of sets) {
+    const entry = { claimmark: [], recogito: [], recogitoCss: [] };
+    const runs = typeof runsOf === 'function' ? runsOf(set) : runsOf;
+    for (let i = 0; i < runs; i++) {
+      const cm = (await openClaimmark(browser, url, set)).result;
+      if (cm.distinct !== set.claims.length) log(`${set.name}: claimmark shows ${cm.distinct} of ${set.claims.length} claims`);
+      entry.claimmark.push(cm);
+      entry.recogito.push((await openRecogito(browser, url, set, 'SPANS')).result);
+      entry.recogitoCss.push((await openRecogito(browser, url, set, 'CSS_HIGHLIGHTS')).result);
+      log(
+        `render ${set.name} #${i + 1}: claimmark ${cm.painted.toFixed(0)} ms, ` +
+          `recogito spans ${entry.recogito.at(-1).painted?.toFixed(0)} ms, css ${entry.recogitoCss.at(-1).painted?.toFixed(0)} ms`,
+      );
+    }
+    out[set.name] = entry;
+  }
+  return out;
+}
