@@ -70,3 +70,29 @@ impl AnchorBench {
 fn to_json(landings: &[Landing]) -> String {
     serde_json::to_string(landings).unwrap_or_else(|_| "[]".to_owned())
 }
+
+/// The certainty assistant on one opened text, for timing suggestions.
+#[wasm_bindgen]
+pub struct SuggestBench {
+    document: Document,
+}
+
+#[wasm_bindgen]
+impl SuggestBench {
+    /// Opens `text` (not timed).
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str) -> SuggestBench {
+        SuggestBench {
+            document: Document::from_plain_text(text, None),
+        }
+    }
+
+    /// Suggests claims for the whole text; returns how many.
+    pub fn run(&self) -> usize {
+        crate::domain::assistant::suggest(
+            &self.document,
+            crate::domain::assistant::Lexicon::english_shared(),
+        )
+        .len()
+    }
+}

@@ -821,3 +821,23 @@ async fn enter_on_a_suggestion_opens_its_popover_and_escape_closes_it() {
     );
     mounted.unmount();
 }
+
+#[wasm_bindgen_test]
+fn anchoring_in_the_browser_treats_nfd_text_like_nfc() {
+    use claimmark::domain::{anchor, describe, Document, Placement, Span};
+    claimmark::ui::browser::register_platform();
+    let nfc = Document::from_plain_text("Le ministre a confirmé la réunion à Genève mardi.", None);
+    let target = describe(&nfc, Span::new(14, 42)).unwrap();
+    assert_eq!(target.quote.exact, "confirmé la réunion à Genève");
+    let nfd = Document::from_plain_text(
+        "Mise à jour. Le ministre a confirme\u{301} la re\u{301}union a\u{300} Gene\u{300}ve mardi.",
+        None,
+    );
+    let Placement::Anchored(span) = anchor(&nfd, &target) else {
+        panic!("the NFD text holds the quote")
+    };
+    assert_eq!(
+        nfd.slice(span),
+        Some("confirme\u{301} la re\u{301}union a\u{300} Gene\u{300}ve")
+    );
+}

@@ -72,6 +72,7 @@ async function main() {
   for (const f of ['page.html', 'page.mjs']) await copyFile(path.join(HERE, f), path.join(site, f));
   for (const f of ['claimmark.js', 'claimmark_bg.wasm']) await copyFile(path.join(pkg, f), path.join(site, 'pkg', f));
   for (const f of ['new.txt', 'exact.json', 'fuzzy.json', 'orphan.json']) await copyFile(path.join(data, f), path.join(site, 'data', f));
+  await copyFile(path.join(ROOT, 'assets', 'article.txt'), path.join(site, 'data', 'seed.txt'));
   const server = await startServer(site);
   const browser = await launchBrowser();
   let wasm;
@@ -143,8 +144,12 @@ async function main() {
       `orphan ${f(h.orphanUs / w.orphanUs)}×. Index build in wasm: ${f(w.indexMs)} ms (included in the exact figure).`,
     '',
     'Goals: ' + Object.entries(goals).map(([k, ok]) => `${k} ${ok ? 'met' : 'NOT met'}`).join('; ') + '.',
+    '',
+    `Certainty assistant in wasm in Chromium (median of 7, after one warm-up): the seed article ${f(wasm.assistant.seedMs, 2)} ms ` +
+      `(${wasm.assistant.seedSuggestions} suggestions; goal ≤ 5 ms), ${(wasm.assistant.bigChars / 1e6).toFixed(1)} MB of it ${f(wasm.assistant.bigMs)} ms ` +
+      `(${wasm.assistant.bigSuggestions} suggestions; goal ≤ 200 ms).`,
   ].join('\n');
-  const result = { section: 'Anchoring', markdown, data: { smoke, sizes, rows, goals } };
+  const result = { section: 'Anchoring', markdown, data: { smoke, sizes, rows, goals, assistant: wasm.assistant } };
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, JSON.stringify(result, null, 2) + '\n');
   console.log(markdown);

@@ -1,10 +1,11 @@
-//! The browser's side of the domain's seams: the clock, random ids, and
-//! localStorage as a [`KeyValueStore`].
+//! The browser's side of the domain's seams: the clock, random ids, Unicode
+//! composition for anchoring, and localStorage as a [`KeyValueStore`].
 //!
 //! localStorage is reached only through `Window::local_storage()`, whose
 //! `Result` covers sandboxed frames and blocked storage; it never calls
 //! `clear()` or enumerates keys, so a host page's data is never touched.
 
+use crate::domain::anchor::normalize;
 use crate::domain::annotation::{AnnotationId, Timestamp};
 use crate::domain::persist::{KeyValueStore, StorageError};
 
@@ -13,6 +14,17 @@ pub fn now() -> Timestamp {
     // Date.now() is an integer number of milliseconds.
     #[allow(clippy::cast_possible_truncation)]
     Timestamp(js_sys::Date::now() as i64)
+}
+
+/// Canonical composition (NFC) by the browser's `String.prototype.normalize`.
+pub fn browser_nfc(text: &str) -> String {
+    String::from(js_sys::JsString::from(text).normalize("NFC"))
+}
+
+/// Hands the domain what the browser provides (NFC for anchoring); safe to
+/// call any number of times.
+pub fn register_platform() {
+    let _ = normalize::set_composer(browser_nfc);
 }
 
 /// A fresh UUID v4 from the browser's crypto random source.

@@ -8,7 +8,8 @@
 //! characters. Every normalised character remembers the span of displayed
 //! code points it came from, so a match found here maps back exactly.
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use std::sync::OnceLock;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::domain::span::Span;
@@ -33,23 +34,30 @@ impl Normalized {
             origins: Vec::with_capacity(text.len()),
             displayed_len: 0,
         };
+        let nfc = composer();
         if text.is_ascii() {
             out.push_ascii(text);
-        } else if is_nfc(text) {
+        } else if nfc.is_none_or(|nfc| nfc(text) == text) {
             out.push_each(text, 0);
-        } else {
+        } else if let Some(nfc) = nfc {
             // Composition never crosses a grapheme cluster, so a cluster that
             // changes is composed on its own and all it yields points back to
             // all of it; the others keep one origin per code point.
             let mut offset = 0;
             for cluster in text.graphemes(true) {
                 let len = cluster.chars().count();
-                if is_nfc(cluster) {
-                    out.push_each(cluster, offset);
+                let composed = if cluster.is_ascii() {
+                    None
                 } else {
-                    let origin = Span::new(offset, offset + len);
-                    for c in cluster.nfc() {
-                        out.push(c, origin);
+                    Some(nfc(cluster)).filter(|c| c != cluster)
+                };
+                match composed {
+                    None => out.push_each(cluster, offset),
+                    Some(composed) => {
+                        let origin = Span::new(offset, offset + len);
+                        for c in composed.chars() {
+                            out.push(c, origin);
+                        }
                     }
                 }
                 offset += len;
@@ -143,8 +151,33 @@ impl Normalized {
     }
 }
 
-fn is_nfc(text: &str) -> bool {
-    matches!(is_nfc_quick(text.chars()), IsNormalized::Yes)
+/// Canonical composition (NFC) of a string, supplied by the platform: the
+/// browser's own `String.prototype.normalize` in wasm (registered by the UI
+/// with [`set_composer`], so no Unicode tables travel in the bundle), the
+/// unicode-normalization crate natively.
+pub type Composer = fn(&str) -> String;
+
+static COMPOSER: OnceLock<Composer> = OnceLock::new();
+
+/// Registers the platform's NFC; the first registration wins. Returns
+/// whether this one was taken.
+pub fn set_composer(composer: Composer) -> bool {
+    COMPOSER.set(composer).is_ok()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn native_nfc(text: &str) -> String {
+    unicode_normalization::UnicodeNormalization::nfc(text).collect()
+}
+
+/// The registered composer, or the native default; none in wasm until the
+/// UI registers the browser's (matching then still folds whitespace).
+fn composer() -> Option<Composer> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let default: Option<Composer> = Some(native_nfc);
+    #[cfg(target_arch = "wasm32")]
+    let default: Option<Composer> = None;
+    COMPOSER.get().copied().or(default)
 }
 
 /// Normalises a quote, prefix or suffix the same way as the text.
