@@ -13,19 +13,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const CONTEXT = 32;
+import { prng } from '../generate.mjs';
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const CONTEXT = 32;
 
 const SYLLABLES = ['ba', 'ko', 'ri', 'ta', 'men', 'vol', 'sa', 'di', 'nor', 'pe', 'lu', 'ga', 'fi',
   'ster', 'qua', 'jo', 'wen', 'hal', 'zu', 'tri', 'mo', 'cle', 'dan', 'sho', 'ver', 'li', 'po', 'rex'];

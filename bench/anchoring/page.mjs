@@ -57,28 +57,6 @@ try {
   };
   status.textContent = 'done';
 } catch (error) {
-  // The certainty assistant (issue 7): the seed article, and 1 MB of it.
-  const seed = await text('seed.txt');
-  const median = (run) => {
-    const times = [];
-    for (let i = 0; i < 7; i++) {
-      const start = performance.now();
-      run();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    return times[3];
-  };
-  const seedBench = new SuggestBench(seed);
-  const seedSuggestions = seedBench.run();
-  const big = seed.repeat(Math.ceil(1_000_000 / seed.length)).slice(0, 1_000_000);
-  const bigBench = new SuggestBench(big);
-  const bigSuggestions = bigBench.run();
-  const assistant = {
-    seedMs: median(() => seedBench.run()), seedSuggestions,
-    bigMs: median(() => bigBench.run()), bigSuggestions, bigChars: big.length,
-  };
-  window.benchResult = {
-    assistant, error: String(error) };
+  window.benchResult = { error: String(error) };
   status.textContent = `failed: ${error}`;
 }

@@ -53,12 +53,7 @@ impl Normalized {
                 };
                 match composed {
                     None => out.push_each(cluster, offset),
-                    Some(composed) => {
-                        let origin = Span::new(offset, offset + len);
-                        for c in composed.chars() {
-                            out.push(c, origin);
-                        }
-                    }
+                    Some(composed) => out.push_composed(cluster, &composed, offset),
                 }
                 offset += len;
             }
@@ -86,6 +81,33 @@ impl Normalized {
                 self.chars.push(char::from(byte));
             }
             self.origins.push(offset);
+        }
+    }
+
+    /// Appends a cluster that composition changed: the characters it left
+    /// alone at either end keep their own origins; what it composed points
+    /// back to everything it was made from.
+    fn push_composed(&mut self, cluster: &str, composed: &str, offset: usize) {
+        let before: Vec<char> = cluster.chars().collect();
+        let after: Vec<char> = composed.chars().collect();
+        let same = |a: &[char], b: &[char]| a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let head = same(&before, &after);
+        let tail = same(
+            &before.iter().rev().copied().collect::<Vec<_>>(),
+            &after.iter().rev().copied().collect::<Vec<_>>(),
+        )
+        .min(before.len().min(after.len()) - head);
+        let origin = Span::new(offset + head, offset + before.len() - tail);
+        for (i, &c) in after.iter().enumerate() {
+            if i < head {
+                self.push(c, Span::new(offset + i, offset + i + 1));
+            } else if i >= after.len() - tail {
+                let from_end = after.len() - i;
+                let at = offset + before.len() - from_end;
+                self.push(c, Span::new(at, at + 1));
+            } else {
+                self.push(c, origin);
+            }
         }
     }
 
