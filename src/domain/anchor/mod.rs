@@ -46,8 +46,8 @@ pub const GLOBAL_ERROR_RATE: f64 = 0.1;
 pub const LOCAL_ERROR_RATE: f64 = 0.25;
 
 /// How far from the old place (in characters, besides twice the quote's
-/// length) the wider search looks.
-pub const LOCAL_REACH: usize = 2000;
+/// length) the wider search looks: about two paragraphs either side.
+pub const LOCAL_REACH: usize = 1000;
 
 /// Two places whose textual evidence (quote, prefix and suffix, without the
 /// position) differs by less than this are equally likely: the claim is

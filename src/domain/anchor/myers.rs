@@ -136,12 +136,43 @@ pub fn ends(pattern: &Pattern, text: &[char], max_errors: usize) -> Vec<(usize, 
     if pattern.len == 0 {
         return Vec::new();
     }
+    if pattern.blocks == 1 {
+        return ends_in_one_word(pattern, text, max_errors);
+    }
     let mut columns = Columns::new(pattern);
     let mut found = Vec::new();
     for (j, &c) in text.iter().enumerate() {
         columns.advance(pattern, c, false);
         if columns.score <= max_errors {
             found.push((j + 1, columns.score));
+        }
+    }
+    found
+}
+
+/// [`ends`] for patterns of at most 64 characters: the state lives in
+/// registers (the common case: most quotes are short).
+fn ends_in_one_word(pattern: &Pattern, text: &[char], max_errors: usize) -> Vec<(usize, usize)> {
+    let (mut pv, mut mv, mut score) = (u64::MAX, 0u64, pattern.len);
+    let top = pattern.last_bit;
+    let mut found = Vec::new();
+    for (j, &c) in text.iter().enumerate() {
+        let eq = pattern.masks_of(c).first().copied().unwrap_or(0);
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        if ph & top != 0 {
+            score += 1;
+        } else if mh & top != 0 {
+            score = score.saturating_sub(1);
+        }
+        let ph = ph << 1;
+        let mh = mh << 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+        if score <= max_errors {
+            found.push((j + 1, score));
         }
     }
     found
