@@ -25,19 +25,37 @@ pub struct GramIndex {
 }
 
 impl GramIndex {
-    /// Indexes `chars`.
+    /// Indexes every position of `chars`.
     pub fn new(chars: &[char]) -> Self {
+        Self::build(chars, false)
+    }
+
+    /// Indexes only positions right after a space: the starts of words.
+    /// A sixth of the size, quick to build, enough for exact look-ups.
+    pub fn word_starts(chars: &[char]) -> Self {
+        Self::build(chars, true)
+    }
+
+    fn build(chars: &[char], word_starts: bool) -> Self {
         let windows = chars.len().saturating_sub(GRAM - 1);
-        let bits = (windows / 16)
+        let expected = if word_starts { windows / 6 } else { windows };
+        let bits = (expected / 16)
             .next_power_of_two()
             .trailing_zeros()
             .clamp(MIN_BUCKET_BITS, MAX_BUCKET_BITS);
         let buckets = 1usize << bits;
         let mask = u32::try_from(buckets - 1).unwrap_or(u32::MAX);
-        // Counting sort with a bucket table small enough to stay in cache.
-        let hashes: Vec<u32> = rolling_hashes(chars).map(|h| h & mask).collect();
+        // Counting sort with a bucket table small enough to stay in cache;
+        // positions come out ascending within each bucket.
+        let entries: Vec<(u32, u32)> = (0u32..)
+            .zip(rolling_hashes(chars))
+            .filter(|&(position, _)| {
+                !word_starts || (position > 0 && chars.get(position as usize - 1) == Some(&' '))
+            })
+            .map(|(position, h)| (h & mask, position))
+            .collect();
         let mut starts = vec![0u32; buckets + 1];
-        for &h in &hashes {
+        for &(h, _) in &entries {
             if let Some(count) = starts.get_mut(h as usize + 1) {
                 *count += 1;
             }
@@ -48,8 +66,8 @@ impl GramIndex {
             *slot = total;
         }
         let mut fill: Vec<u32> = starts.clone();
-        let mut positions = vec![0u32; hashes.len()];
-        for (position, &h) in (0u32..).zip(&hashes) {
+        let mut positions = vec![0u32; entries.len()];
+        for &(h, position) in &entries {
             if let Some(next) = fill.get_mut(h as usize) {
                 if let Some(slot) = positions.get_mut(*next as usize) {
                     *slot = position;
@@ -64,8 +82,8 @@ impl GramIndex {
         }
     }
 
-    /// Positions whose gram may equal `gram` (exactly [`GRAM`] characters);
-    /// empty for any other length.
+    /// Positions whose gram may equal `gram` (exactly [`GRAM`] characters),
+    /// ascending; empty for any other length.
     pub fn candidates(&self, gram: &[char]) -> &[u32] {
         if gram.len() != GRAM {
             return &[];

@@ -12,7 +12,8 @@
 //! 3. approximate occurrences with at most [`GLOBAL_ERROR_RATE`] of the
 //!    quote's length in edits anywhere ([`myers`], filtered by the k-gram
 //!    index in [`search`]), then with up to [`LOCAL_ERROR_RATE`] within
-//!    [`LOCAL_REACH`] of the old place, scored the same way.
+//!    [`LOCAL_REACH`] of the old place where at least one six-character run
+//!    of the quote survives, scored the same way.
 //!
 //! Steps 2 and 3 compare [`normalize`]d text: whitespace runs and Unicode
 //! normalisation (NFC/NFD) make no difference. The result is
@@ -172,6 +173,14 @@ pub fn anchor(document: &Document, target: &Target) -> Placement {
     if quote.is_empty() {
         return Placement::Orphan;
     }
+    let search = document.search_text();
+    let exact_hits = search.exact(&quote);
+    if let [only] = exact_hits.as_slice() {
+        // One place has the quote's very words: nothing to weigh.
+        if let Some(span) = search.normalized.origin(only.start, only.end) {
+            return Placement::Anchored(span);
+        }
+    }
     let prefix = normalize_chars(&target.quote.prefix);
     let suffix = normalize_chars(&target.quote.suffix);
     let expected = Expected {
@@ -181,14 +190,6 @@ pub fn anchor(document: &Document, target: &Target) -> Placement {
         position: position.start,
         text_len: document.char_len(),
     };
-    let search = document.search_text();
-    let exact_hits = search.exact(&quote);
-    if let [only] = exact_hits.as_slice() {
-        // One place has the quote's very words: nothing to weigh.
-        if let Some(span) = search.normalized.origin(only.start, only.end) {
-            return Placement::Anchored(span);
-        }
-    }
     if !exact_hits.is_empty() {
         return decide(document, &expected, &exact_hits, true);
     }
@@ -210,12 +211,13 @@ pub fn anchor(document: &Document, target: &Target) -> Placement {
     }
     let around = search.normalized.index_of(position.start);
     let reach = LOCAL_REACH + 2 * quote.len();
-    let hits = search.approximate_near(
-        &quote,
-        local_errors,
-        around.saturating_sub(reach),
-        around + reach,
-    );
+    let (from, to) = (around.saturating_sub(reach), around + reach);
+    // Words reworded this much still keep a run of six characters; where
+    // none of the quote's is left nearby, the claim is gone.
+    if !search.has_gram_in(&quote, from, to) {
+        return Placement::Orphan;
+    }
+    let hits = search.approximate_near(&quote, local_errors, from, to);
     decide(document, &expected, &hits, false)
 }
 

@@ -25,7 +25,10 @@ const EXACT_SAMPLES: usize = 8;
 pub struct SearchText {
     /// The normalised text.
     pub normalized: Normalized,
-    grams: GramIndex,
+    /// Grams at word starts, built with the text: exact look-ups.
+    words: GramIndex,
+    /// Grams at every position, built on the first approximate search.
+    grams: OnceCell<GramIndex>,
 }
 
 /// One place a quote was found, in normalised characters.
@@ -43,8 +46,32 @@ impl SearchText {
     /// Normalises and indexes `text`.
     pub fn new(text: &str) -> Self {
         let normalized = Normalized::new(text);
-        let grams = GramIndex::new(normalized.chars());
-        SearchText { normalized, grams }
+        let words = GramIndex::word_starts(normalized.chars());
+        SearchText {
+            normalized,
+            words,
+            grams: OnceCell::new(),
+        }
+    }
+
+    fn grams(&self) -> &GramIndex {
+        self.grams
+            .get_or_init(|| GramIndex::new(self.normalized.chars()))
+    }
+
+    /// True when one of the quote's grams occurs in `from..to`.
+    pub fn has_gram_in(&self, quote: &[char], from: usize, to: usize) -> bool {
+        let text = self.normalized.chars();
+        quote.windows(GRAM).any(|gram| {
+            let positions = self.grams().candidates(gram);
+            let first = positions.partition_point(|&p| (p as usize) < from);
+            positions
+                .get(first..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&p| (p as usize) < to)
+                .any(|&p| text.get(p as usize..p as usize + GRAM) == Some(gram))
+        })
     }
 
     /// Every place `quote` occurs exactly.
@@ -67,16 +94,24 @@ impl SearchText {
                 .collect();
         }
         // The rarest of a few grams spread over the quote narrows the search
-        // the most; looking at every gram would cost a cache miss each.
+        // the most (looking at every gram would cost a cache miss each).
+        // Grams at the quote's inner word starts are in the small index;
+        // a quote without one needs the full index.
         let windows = quote.len() - GRAM + 1;
-        let step = windows.div_ceil(EXACT_SAMPLES).max(1);
-        let Some((offset, positions)) = (0..windows)
+        let inner_starts: Vec<usize> = (1..windows)
+            .filter(|&offset| quote.get(offset - 1) == Some(&' '))
+            .collect();
+        let (index, offsets) = if inner_starts.is_empty() {
+            (self.grams(), (0..windows).collect::<Vec<_>>())
+        } else {
+            (&self.words, inner_starts)
+        };
+        let step = offsets.len().div_ceil(EXACT_SAMPLES).max(1);
+        let Some((offset, positions)) = offsets
+            .iter()
             .step_by(step)
-            .filter_map(|offset| {
-                Some((
-                    offset,
-                    self.grams.candidates(quote.get(offset..offset + GRAM)?),
-                ))
+            .filter_map(|&offset| {
+                Some((offset, index.candidates(quote.get(offset..offset + GRAM)?)))
             })
             .min_by_key(|(_, positions)| positions.len())
         else {
@@ -156,7 +191,7 @@ impl SearchText {
         // the most crowded grams are left out while half the threshold stays.
         let mut lists: Vec<(usize, &[u32])> = quote
             .windows(GRAM)
-            .map(|gram| self.grams.candidates(gram))
+            .map(|gram| self.grams().candidates(gram))
             .enumerate()
             .collect();
         lists.sort_unstable_by_key(|(_, positions)| positions.len());
