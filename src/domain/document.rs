@@ -6,6 +6,7 @@
 //! normalised to `\n`; every offset elsewhere counts code points over it.
 //! It knows nothing of claims or of how blocks are drawn.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -119,7 +120,7 @@ impl Document {
     /// Parses plain text. The id is the embedder's when given, else one
     /// derived from the text.
     pub fn from_plain_text(source: &str, id: Option<DocumentId>) -> Self {
-        let text = normalise_line_endings(source);
+        let text = normalise_line_endings(source).into_owned();
         let id = id.unwrap_or_else(|| DocumentId::from_text(&text));
         let index = CharIndex::new(&text);
         let blocks = parse_blocks(&text);
@@ -187,8 +188,12 @@ impl Document {
     }
 }
 
-fn normalise_line_endings(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
+fn normalise_line_endings(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// A paragraph as byte range of the text, before dateline and headline
