@@ -2,19 +2,10 @@
 // the end-to-end tests use it), loopback-only routing, small statistics,
 // and the in-page "after the next paint" timestamp helper.
 
-import { chromium } from 'playwright-core';
+import { isLoopback, launchBrowser as launchChromium } from '../e2e/chromium.mjs';
 
-export const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-proxy-server',
-  // Timers and rAF must not be throttled in a headless, unfocused page.
+// Timers and rAF must not be throttled in a headless, unfocused page.
+const BENCH_ARGS = [
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
@@ -23,21 +14,7 @@ export const LAUNCH_ARGS = [
 export const VIEWPORT = { width: 1280, height: 900 };
 
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: LAUNCH_ARGS,
-  });
-}
-
-function isLoopback(rawUrl) {
-  let u;
-  try {
-    u = new URL(rawUrl);
-  } catch {
-    return false;
-  }
-  if (['data:', 'blob:', 'about:'].includes(u.protocol)) return true;
-  return u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
+  return launchChromium(BENCH_ARGS);
 }
 
 /** A fresh context (fresh localStorage) whose requests may only go to loopback. */

@@ -9,44 +9,16 @@ import { after, afterEach, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { isLoopback, launchBrowser } from './chromium.mjs';
 import { DEFAULT_DIR, startServer } from './server.mjs';
+
+export { launchBrowser };
 
 export const ARTICLE = 'article.cm-article';
 export const READY = 'article.cm-article mark, article.cm-article [data-s]';
 export const CERTAINTIES = ['confirmed', 'unclear', 'unconfirmed'];
 export const LABELS = { confirmed: 'Confirmed', unclear: 'Unclear', unconfirmed: 'Unconfirmed' };
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-proxy-server',
-];
-
-export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: LAUNCH_ARGS,
-  });
-}
-
-function isLoopback(rawUrl) {
-  let u;
-  try {
-    u = new URL(rawUrl);
-  } catch {
-    return false;
-  }
-  if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return true;
-  return u.hostname === '127.0.0.1' || u.hostname === 'localhost' || u.hostname === '[::1]';
-}
 
 /**
  * Registers before/after hooks and returns a live object whose `page`,

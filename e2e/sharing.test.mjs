@@ -14,6 +14,7 @@ import {
   waitForClaims,
   eventually,
 } from './harness.mjs';
+import { isLoopback } from './chromium.mjs';
 
 const env = useDemo();
 
@@ -45,7 +46,7 @@ const storedClaims = (page) =>
 async function freshPage() {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient'));
+    isLoopback(route.request().url()) ? route.continue() : route.abort('blockedbyclient'));
   const page = await context.newPage();
   return { context, page };
 }

@@ -24,11 +24,7 @@ pub fn parse_targets(json: &str) -> Result<Vec<Target>, serde_json::Error> {
 /// Opens `text` afresh (so the index is built inside the measurement) and
 /// anchors every target.
 pub fn anchor_all(text: &str, targets: &[Target]) -> Vec<Landing> {
-    let document = Document::from_plain_text(text, None);
-    targets
-        .iter()
-        .map(|target| landing(anchor(&document, target)))
-        .collect()
+    anchor_each(&Document::from_plain_text(text, None), targets)
 }
 
 /// Anchors every target on an already opened document.

@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { generate, writeWorkload } from './generate.mjs';
 import { anchorTarget } from './hypothesis-path.mjs';
 import { startServer } from '../../e2e/server.mjs';
-import { launchBrowser } from '../../e2e/harness.mjs';
+import { launchBrowser } from '../../e2e/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HERE = fileURLToPath(new URL('./', import.meta.url));

@@ -10,7 +10,7 @@
 use super::annotation::AnnotationId;
 use super::certainty::Certainty;
 use super::document::Document;
-use super::span::Span;
+use super::span::{pieces_between, Span};
 use super::store::Claim;
 
 /// One claim's presence over a segment.
@@ -95,18 +95,13 @@ fn block_segments(block: Span, placed: &[Placed]) -> Vec<Segment> {
             }]
         };
     }
-    let mut cuts: Vec<usize> = inside
+    let cuts: Vec<usize> = inside
         .iter()
         .flat_map(|(_, clipped)| [clipped.start(), clipped.end()])
         .chain([block.start(), block.end()])
         .collect();
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .filter_map(|pair| match pair {
-            [from, to] => Some(Span::new(*from, *to)),
-            _ => None,
-        })
+    pieces_between(cuts)
+        .into_iter()
         .map(|piece| {
             let mut covering: Vec<&Placed> = inside
                 .iter()

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use super::annotation::Timestamp;
 use super::document::{Document, DocumentId};
-use super::persist::{self, KeyValueStore, Notice};
+use super::persist::{self, KeyValueStore, Loaded, Notice};
 use super::store::Action;
 
 /// Where an article's text came from, which decides what is remembered.
@@ -38,6 +38,16 @@ pub fn open_article(
 ) -> Action {
     let document = Document::from_plain_text(text, id);
     let loaded = persist::load(store, document.id(), now);
+    open_loaded(store, document, loaded, origin)
+}
+
+/// [`open_article`] once its stored entry is read (so it is read once).
+fn open_loaded(
+    store: &dyn KeyValueStore,
+    document: Document,
+    loaded: Loaded,
+    origin: Origin,
+) -> Action {
     let keep_text = origin == Origin::LoadedByHand;
     let mut notices = loaded.notices.clone();
     if keep_text && !loaded.read_only() {
@@ -76,9 +86,10 @@ pub fn resume_demo(store: &dyn KeyValueStore, seed: &str, now: Timestamp) -> Act
         .and_then(|raw| DocumentId::parse(&raw).ok());
     if let Some(id) = remembered {
         let loaded = persist::load(store, &id, now);
-        if let Some(text) = loaded.text {
-            if DocumentId::from_text(&text) == id {
-                return open_article(store, &text, None, Origin::LoadedByHand, now);
+        if let Some(text) = &loaded.text {
+            if DocumentId::from_text(text) == id {
+                let document = Document::from_plain_text(text, Some(id));
+                return open_loaded(store, document, loaded, Origin::LoadedByHand);
             }
         }
     }

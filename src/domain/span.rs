@@ -62,6 +62,19 @@ impl Span {
     }
 }
 
+/// The pieces between consecutive cut points (any order, duplicates
+/// allowed): how segments and suggestions split a block's text.
+pub fn pieces_between(mut cuts: Vec<usize>) -> Vec<Span> {
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter_map(|pair| match pair {
+            [from, to] => Some(Span::new(*from, *to)),
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

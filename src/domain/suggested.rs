@@ -24,7 +24,7 @@ use super::certainty::Certainty;
 use super::document::Document;
 use super::persist::{KeyValueStore, StorageError, KEY_PREFIX};
 use super::segments::{segments_by_block, Segment};
-use super::span::Span;
+use super::span::{pieces_between, Span};
 use super::store::Claim;
 
 /// The stored value of the switch when suggestions are hidden.
@@ -169,19 +169,13 @@ fn place(suggestion: &Suggestion) -> Placed {
         .iter()
         .filter_map(|c| c.span.intersect(span).map(|clipped| (clipped, c.kind)))
         .collect();
-    let mut cuts: Vec<usize> = cues
+    let cuts: Vec<usize> = cues
         .iter()
         .flat_map(|(clipped, _)| [clipped.start(), clipped.end()])
         .chain([span.start(), span.end()])
         .collect();
-    cuts.sort_unstable();
-    cuts.dedup();
-    let parts = cuts
-        .windows(2)
-        .filter_map(|pair| match pair {
-            [from, to] => Some(Span::new(*from, *to)),
-            _ => None,
-        })
+    let parts = pieces_between(cuts)
+        .into_iter()
         .map(|piece| Part {
             span: piece,
             cue: cues

@@ -77,11 +77,6 @@ impl Score {
     pub fn percent(self) -> u16 {
         (self.0 + 5) / 10
     }
-
-    /// Thousandths.
-    pub fn per_mille(self) -> u16 {
-        self.0
-    }
 }
 
 /// Where a target landed in a document.
@@ -120,11 +115,6 @@ impl Placement {
     /// True when a person should confirm where the claim is.
     pub fn needs_review(self) -> bool {
         matches!(self, Placement::Fuzzy { .. } | Placement::Ambiguous { .. })
-    }
-
-    /// True when the claim is shown on no text.
-    pub fn is_unplaced(self) -> bool {
-        self.span().is_none()
     }
 }
 

@@ -70,7 +70,7 @@ impl Normalized {
     fn push_ascii(&mut self, text: &str) {
         let mut space = false;
         for (offset, byte) in (0u32..).zip(text.bytes()) {
-            if byte.is_ascii_whitespace() || byte == 0x0b {
+            if is_ascii_space(byte) {
                 if space {
                     continue;
                 }
@@ -173,6 +173,12 @@ impl Normalized {
     }
 }
 
+/// An ASCII byte that `char::is_whitespace` calls whitespace (which, unlike
+/// `is_ascii_whitespace`, includes the vertical tab).
+fn is_ascii_space(byte: u8) -> bool {
+    byte.is_ascii_whitespace() || byte == 0x0b
+}
+
 /// Canonical composition (NFC) of a string, supplied by the platform: the
 /// browser's own `String.prototype.normalize` in wasm (registered by the UI
 /// with [`set_composer`], so no Unicode tables travel in the bundle), the
@@ -208,7 +214,7 @@ pub fn normalize_chars(text: &str) -> Vec<char> {
         // Quotes and their context are short and usually ASCII: no origins.
         let mut chars = Vec::with_capacity(text.len());
         for byte in text.bytes() {
-            if byte.is_ascii_whitespace() || byte == 0x0b {
+            if is_ascii_space(byte) {
                 if chars.last() != Some(&' ') {
                     chars.push(' ');
                 }

@@ -83,7 +83,7 @@ struct OpenCard {
 /// The claim annotator widget in edit mode.
 #[component]
 pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
-    crate::ui::browser::register_platform();
+    use_memo((), |_| crate::ui::browser::register_platform());
     // An invalid embedder id falls back to the id derived from the text.
     let doc_id = props
         .doc_id

@@ -11,6 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::domain::interchange::share_link::FRAGMENT_KEY;
 use crate::domain::interchange::{
     claim_reviews, decode_share_link, encode_share_link, export_collection, parse_import, preview,
     target_source, Author, ParsedImport, Preview, MAX_IMPORT_BYTES,
@@ -31,6 +32,16 @@ fn author_key() -> String {
 struct Pending {
     parsed: Rc<ParsedImport>,
     preview: Preview,
+}
+
+impl Pending {
+    /// A checked import and what merging it into `state` would do.
+    fn of(state: &State, parsed: ParsedImport) -> Self {
+        Pending {
+            preview: preview(state, &parsed),
+            parsed: Rc::new(parsed),
+        }
+    }
 }
 
 /// What the panel says after an action.
@@ -64,11 +75,7 @@ fn source_of(state: &State) -> String {
 
 fn check(state: &State, text: &str) -> Result<Pending, String> {
     let parsed = parse_import(text, Some(&state.document)).map_err(|e| e.to_string())?;
-    let preview = preview(state, &parsed);
-    Ok(Pending {
-        parsed: Rc::new(parsed),
-        preview,
-    })
+    Ok(Pending::of(state, parsed))
 }
 
 /// Reads a dropped or chosen file (refused before reading when too large).
@@ -113,19 +120,15 @@ pub fn SharePanel() -> Html {
             (store.clone(), open.clone(), pending.clone(), status.clone());
         use_effect_with((), move |_| {
             if let (Some(store), Some(fragment)) = (store, share::page_fragment()) {
-                if fragment.contains("claimmark=") {
+                if fragment.contains(FRAGMENT_KEY) {
                     open.set(true);
                     let state = store.state();
                     match decode_share_link(&fragment, Some(&state.document)) {
                         Ok(parsed) => {
-                            let preview = preview(state, &parsed);
                             status.set(Status::ok(
                                 "This link carries claims. Check them below, then apply or cancel.",
                             ));
-                            pending.set(Some(Pending {
-                                parsed: Rc::new(parsed),
-                                preview,
-                            }));
+                            pending.set(Some(Pending::of(state, parsed)));
                         }
                         Err(error) => status.set(Status::error(format!(
                             "The share link was refused: {error}"
