@@ -123,7 +123,7 @@ impl Document {
         let text = normalise_line_endings(source).into_owned();
         let id = id.unwrap_or_else(|| DocumentId::from_text(&text));
         let index = CharIndex::new(&text);
-        let blocks = parse_blocks(&text);
+        let blocks = parse_blocks(&text, &index);
         Document {
             id,
             text,
@@ -203,9 +203,8 @@ struct RawBlock {
     end: usize,
 }
 
-fn parse_blocks(text: &str) -> Vec<Block> {
+fn parse_blocks(text: &str, index: &CharIndex) -> Vec<Block> {
     let raw = split_paragraphs(text);
-    let index = CharIndex::new(text);
     let to_span = |start: usize, end: usize| -> Option<Span> {
         let s = index.char_of(text, super::offsets::ByteOffset(start))?;
         let e = index.char_of(text, super::offsets::ByteOffset(end))?;

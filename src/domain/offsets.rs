@@ -81,27 +81,41 @@ pub fn char_len(text: &str) -> usize {
 /// code points costs a short walk instead of a scan from the start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CharIndex {
+    /// Byte offset of every [`CharIndex::STRIDE`]th code point; empty for
+    /// ASCII text, where code points and bytes coincide.
     checkpoints: Vec<usize>,
     char_len: usize,
+    ascii: bool,
 }
 
 impl CharIndex {
     /// Characters between checkpoints.
     pub const STRIDE: usize = 64;
 
-    /// Indexes `text` once.
+    /// Indexes `text` once: one pass over its bytes (a character starts at
+    /// every byte that is not a UTF-8 continuation byte), none for ASCII.
     pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return Self {
+                checkpoints: Vec::new(),
+                char_len: text.len(),
+                ascii: true,
+            };
+        }
         let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
         let mut char_len = 0;
-        for (count, (byte, _)) in text.char_indices().enumerate() {
-            if count % Self::STRIDE == 0 {
-                checkpoints.push(byte);
+        for (byte, &b) in text.as_bytes().iter().enumerate() {
+            if b & 0xC0 != 0x80 {
+                if char_len % Self::STRIDE == 0 {
+                    checkpoints.push(byte);
+                }
+                char_len += 1;
             }
-            char_len = count + 1;
         }
         Self {
             checkpoints,
             char_len,
+            ascii: false,
         }
     }
 
@@ -118,6 +132,9 @@ impl CharIndex {
         }
         if offset.0 == self.char_len {
             return Some(ByteOffset(text.len()));
+        }
+        if self.ascii {
+            return Some(ByteOffset(offset.0));
         }
         let checkpoint = *self.checkpoints.get(offset.0 / Self::STRIDE)?;
         let rest = text.get(checkpoint..)?;
@@ -138,6 +155,9 @@ impl CharIndex {
 
     /// Code-point offset of a byte offset on a character boundary of `text`.
     pub fn char_of(&self, text: &str, offset: ByteOffset) -> Option<CharOffset> {
+        if self.ascii {
+            return (offset.0 <= text.len()).then_some(CharOffset(offset.0));
+        }
         let index = self.checkpoints.partition_point(|&byte| byte <= offset.0);
         let slot = index.checked_sub(1)?;
         let checkpoint = *self.checkpoints.get(slot)?;
@@ -243,6 +263,27 @@ mod tests {
             assert_eq!(index.char_of(&text, byte), Some(CharOffset(cp)));
         }
         assert_eq!(index.char_of(&text, ByteOffset(2)), None, "inside an emoji");
+    }
+
+    #[test]
+    fn ascii_and_unicode_texts_index_alike() {
+        // The ASCII shortcut must answer exactly what the walk answers.
+        for text in [
+            "plain  text\nof ASCII ".repeat(20),
+            "plain é text ".repeat(20),
+        ] {
+            let index = CharIndex::new(&text);
+            assert_eq!(index.char_len(), text.chars().count());
+            for cp in (0..=index.char_len()).step_by(7) {
+                let byte = index.byte_of(&text, CharOffset(cp));
+                assert_eq!(byte, char_to_byte(&text, CharOffset(cp)), "cp {cp}");
+                let byte = byte.expect("in range");
+                assert_eq!(index.char_of(&text, byte), Some(CharOffset(cp)));
+            }
+            let past = index.char_len() + 1;
+            assert_eq!(index.byte_of(&text, CharOffset(past)), None);
+            assert_eq!(index.char_of(&text, ByteOffset(text.len() + 1)), None);
+        }
     }
 
     #[test]

@@ -47,13 +47,25 @@ impl GramIndex {
         let mask = u32::try_from(buckets - 1).unwrap_or(u32::MAX);
         // Counting sort with a bucket table small enough to stay in cache;
         // positions come out ascending within each bucket.
-        let entries: Vec<(u32, u32)> = (0u32..)
-            .zip(rolling_hashes(chars))
-            .filter(|&(position, _)| {
-                !word_starts || (position > 0 && chars.get(position as usize - 1) == Some(&' '))
-            })
-            .map(|(position, h)| (h & mask, position))
-            .collect();
+        // One plain loop (no iterator adapters: the size-optimised build
+        // would call them per character): roll the key through every
+        // character, keep the windows that start a word when asked to.
+        let keep = (1u64 << (BITS * GRAM as u32)) - 1;
+        let mut entries: Vec<(u32, u32)> = Vec::with_capacity(expected);
+        let mut key = 0u64;
+        let mut before_window = ' ';
+        let mut position = 0u32;
+        for (i, &c) in chars.iter().enumerate() {
+            key = ((key << BITS) | (c as u64 & LOW_BITS)) & keep;
+            if i + 1 < GRAM {
+                continue;
+            }
+            if !word_starts || (position > 0 && before_window == ' ') {
+                entries.push((spread(key) & mask, position));
+            }
+            before_window = chars.get(position as usize).copied().unwrap_or(' ');
+            position += 1;
+        }
         let mut starts = vec![0u32; buckets + 1];
         for &(h, _) in &entries {
             if let Some(count) = starts.get_mut(h as usize + 1) {
@@ -98,11 +110,12 @@ impl GramIndex {
 /// Bits of each character kept in a gram's key (characters that differ
 /// only above them share a key; look-ups verify).
 const BITS: u32 = 10;
+const LOW_BITS: u64 = (1 << BITS) - 1;
 
 /// The key of a gram: its characters' low bits packed into one word.
 fn key(gram: &[char]) -> u64 {
     gram.iter()
-        .fold(0, |key, &c| (key << BITS) | (c as u64 & ((1 << BITS) - 1)))
+        .fold(0, |key, &c| (key << BITS) | (c as u64 & LOW_BITS))
 }
 
 /// Spreads a key over 32 bits (Fibonacci hashing).
@@ -112,16 +125,6 @@ fn spread(key: u64) -> u32 {
 
 fn hash(gram: &[char]) -> u32 {
     spread(key(gram))
-}
-
-/// The hash of every window of [`GRAM`] characters, in one pass.
-fn rolling_hashes(chars: &[char]) -> impl Iterator<Item = u32> + '_ {
-    let keep = (1u64 << (BITS * GRAM as u32)) - 1;
-    let mut key = 0u64;
-    chars.iter().enumerate().filter_map(move |(i, &c)| {
-        key = ((key << BITS) | (c as u64 & ((1 << BITS) - 1))) & keep;
-        (i + 1 >= GRAM).then(|| spread(key))
-    })
 }
 
 #[cfg(test)]

@@ -66,21 +66,28 @@ impl Normalized {
         out
     }
 
-    /// The fast path for ASCII text: one origin per byte.
+    /// The fast path for ASCII text: one origin per byte. Words are copied
+    /// a slice at a time (a bulk copy, not a push per character) and each
+    /// whitespace run becomes one space at the run's first byte.
     fn push_ascii(&mut self, text: &str) {
-        let mut space = false;
-        for (offset, byte) in (0u32..).zip(text.bytes()) {
-            if is_ascii_space(byte) {
-                if space {
-                    continue;
-                }
-                space = true;
+        let mut rest = text.as_bytes();
+        let mut at = 0u32;
+        while !rest.is_empty() {
+            let word_len = rest
+                .iter()
+                .position(|&b| is_ascii_space(b))
+                .unwrap_or(rest.len());
+            let (word, after) = rest.split_at(word_len);
+            self.chars.extend(word.iter().map(|&b| char::from(b)));
+            let word_end = at + u32::try_from(word_len).unwrap_or(u32::MAX);
+            self.origins.extend(at..word_end);
+            let spaces = after.iter().take_while(|&&b| is_ascii_space(b)).count();
+            if spaces > 0 {
                 self.chars.push(' ');
-            } else {
-                space = false;
-                self.chars.push(char::from(byte));
+                self.origins.push(word_end);
             }
-            self.origins.push(offset);
+            rest = after.get(spaces..).unwrap_or(&[]);
+            at = word_end + u32::try_from(spaces).unwrap_or(u32::MAX);
         }
     }
 
@@ -213,14 +220,19 @@ pub fn normalize_chars(text: &str) -> Vec<char> {
     if text.is_ascii() {
         // Quotes and their context are short and usually ASCII: no origins.
         let mut chars = Vec::with_capacity(text.len());
-        for byte in text.bytes() {
-            if is_ascii_space(byte) {
-                if chars.last() != Some(&' ') {
-                    chars.push(' ');
-                }
-            } else {
-                chars.push(char::from(byte));
+        let mut rest = text.as_bytes();
+        while !rest.is_empty() {
+            let word_len = rest
+                .iter()
+                .position(|&b| is_ascii_space(b))
+                .unwrap_or(rest.len());
+            let (word, after) = rest.split_at(word_len);
+            chars.extend(word.iter().map(|&b| char::from(b)));
+            let spaces = after.iter().take_while(|&&b| is_ascii_space(b)).count();
+            if spaces > 0 {
+                chars.push(' ');
             }
+            rest = after.get(spaces..).unwrap_or(&[]);
         }
         return chars;
     }
@@ -244,6 +256,33 @@ mod tests {
         assert_eq!(n.origin(1, 2), Some(Span::new(1, 6)));
         assert_eq!(n.origin(2, 3), Some(Span::new(6, 7)));
         assert_eq!(n.origin(0, 5), Some(Span::new(0, 9)));
+    }
+
+    #[test]
+    fn the_ascii_shortcuts_fold_like_the_general_path() {
+        for text in [
+            "",
+            " ",
+            "  lead",
+            "trail \n",
+            "a  b\t\u{b}c\r\n\nd",
+            "one two",
+        ] {
+            let fast = Normalized::new(text);
+            // The same text with one non-ASCII character takes the general path.
+            let general = Normalized::new(&format!("{text}\u{e9}"));
+            let mut expected = general.chars().to_vec();
+            expected.pop();
+            assert_eq!(fast.chars(), expected.as_slice(), "{text:?}");
+            assert_eq!(normalize_chars(text), expected, "{text:?}");
+            for i in 0..fast.len() {
+                assert_eq!(
+                    fast.origin(i, i + 1),
+                    general.origin(i, i + 1),
+                    "{text:?} at {i}"
+                );
+            }
+        }
     }
 
     #[test]

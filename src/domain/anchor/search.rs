@@ -98,19 +98,18 @@ impl SearchText {
         // Grams at the quote's inner word starts are in the small index;
         // a quote without one needs the full index.
         let windows = quote.len() - GRAM + 1;
-        let inner_starts: Vec<usize> = (1..windows)
-            .filter(|&offset| quote.get(offset - 1) == Some(&' '))
-            .collect();
-        let (index, offsets) = if inner_starts.is_empty() {
-            (self.grams(), (0..windows).collect::<Vec<_>>())
+        let inner_start = |offset: &usize| *offset > 0 && quote.get(offset - 1) == Some(&' ');
+        let inner_starts = (1..windows).filter(inner_start).count();
+        let (index, sampled) = if inner_starts == 0 {
+            (self.grams(), windows)
         } else {
             (&self.words, inner_starts)
         };
-        let step = offsets.len().div_ceil(EXACT_SAMPLES).max(1);
-        let Some((offset, positions)) = offsets
-            .iter()
+        let step = sampled.div_ceil(EXACT_SAMPLES).max(1);
+        let Some((offset, positions)) = (0..windows)
+            .filter(|offset| inner_starts == 0 || inner_start(offset))
             .step_by(step)
-            .filter_map(|&offset| {
+            .filter_map(|offset| {
                 Some((offset, index.candidates(quote.get(offset..offset + GRAM)?)))
             })
             .min_by_key(|(_, positions)| positions.len())
