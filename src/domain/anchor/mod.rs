@@ -22,11 +22,8 @@
 //! places fit within [`AMBIGUITY_MARGIN`]: placed on neither) or
 //! [`Placement::Orphan`] (kept and listed, never deleted).
 
-pub mod grams;
-pub mod myers;
-pub mod normalize;
-pub mod score;
-pub mod search;
+// The kernels live in their own crate, compiled for speed (see its docs).
+pub use claimmark_match::{grams, myers, normalize, score, search};
 
 use super::annotation::{Target, TextPositionSelector, TextQuoteSelector};
 use super::document::Document;
@@ -167,8 +164,8 @@ pub fn anchor(document: &Document, target: &Target) -> Placement {
     let exact_hits = search.exact(&quote);
     if let [only] = exact_hits.as_slice() {
         // One place has the quote's very words: nothing to weigh.
-        if let Some(span) = search.normalized.origin(only.start, only.end) {
-            return Placement::Anchored(span);
+        if let Some(origin) = search.normalized.origin(only.start, only.end) {
+            return Placement::Anchored(Span::new(origin.start, origin.end));
         }
     }
     let prefix = normalize_chars(&target.quote.prefix);
@@ -217,7 +214,8 @@ fn decide(document: &Document, expected: &Expected<'_>, hits: &[Hit], exact: boo
     let mut scored: Vec<(Fit, Span)> = hits
         .iter()
         .filter_map(|hit| {
-            let span = text.origin(hit.start, hit.end)?;
+            let origin = text.origin(hit.start, hit.end)?;
+            let span = Span::new(origin.start, origin.end);
             let fit = score::score(text, expected, hit.start, hit.end, hit.errors, span.start());
             Some((fit, span))
         })

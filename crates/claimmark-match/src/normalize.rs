@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::domain::span::Span;
+use std::ops::Range;
 
 /// A text normalised for matching, with the origin of every character.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -104,14 +104,14 @@ impl Normalized {
             &after.iter().rev().copied().collect::<Vec<_>>(),
         )
         .min(before.len().min(after.len()) - head);
-        let origin = Span::new(offset + head, offset + before.len() - tail);
+        let origin = offset + head;
         for (i, &c) in after.iter().enumerate() {
             if i < head {
-                self.push(c, Span::new(offset + i, offset + i + 1));
+                self.push(c, offset + i);
             } else if i >= after.len() - tail {
                 let from_end = after.len() - i;
                 let at = offset + before.len() - from_end;
-                self.push(c, Span::new(at, at + 1));
+                self.push(c, at);
             } else {
                 self.push(c, origin);
             }
@@ -121,12 +121,12 @@ impl Normalized {
     /// Appends every character of `text`, which starts at displayed `offset`.
     fn push_each(&mut self, text: &str, offset: usize) {
         for (i, c) in text.chars().enumerate() {
-            self.push(c, Span::new(offset + i, offset + i + 1));
+            self.push(c, offset + i);
         }
     }
 
     /// Appends one character, folding whitespace into the previous space.
-    fn push(&mut self, c: char, origin: Span) {
+    fn push(&mut self, c: char, origin: usize) {
         if c.is_whitespace() {
             if self.chars.last() == Some(&' ') {
                 return;
@@ -135,8 +135,7 @@ impl Normalized {
         } else {
             self.chars.push(c);
         }
-        self.origins
-            .push(u32::try_from(origin.start()).unwrap_or(u32::MAX));
+        self.origins.push(u32::try_from(origin).unwrap_or(u32::MAX));
     }
 
     /// The normalised characters.
@@ -155,7 +154,7 @@ impl Normalized {
     }
 
     /// The displayed span that normalised characters `start..end` stand for.
-    pub fn origin(&self, start: usize, end: usize) -> Option<Span> {
+    pub fn origin(&self, start: usize, end: usize) -> Option<Range<usize>> {
         if start >= end || end > self.chars.len() {
             return None;
         }
@@ -164,7 +163,7 @@ impl Normalized {
             Some(&next) => next as usize,
             None => self.displayed_len,
         };
-        Some(Span::new(first, last_end))
+        Some(first..last_end)
     }
 
     /// The normalised index of the character that displayed offset `offset`
@@ -253,9 +252,9 @@ mod tests {
         let n = Normalized::new("a \n\t\u{a0} b\u{2003}c");
         assert_eq!(string(&n), "a b c");
         // The space stands for the whole run it replaced.
-        assert_eq!(n.origin(1, 2), Some(Span::new(1, 6)));
-        assert_eq!(n.origin(2, 3), Some(Span::new(6, 7)));
-        assert_eq!(n.origin(0, 5), Some(Span::new(0, 9)));
+        assert_eq!(n.origin(1, 2), Some(1..6));
+        assert_eq!(n.origin(2, 3), Some(6..7));
+        assert_eq!(n.origin(0, 5), Some(0..9));
     }
 
     #[test]
@@ -293,15 +292,15 @@ mod tests {
         assert_eq!(string(&n), "Café déjà");
         assert_eq!(normalize_chars("Café déjà"), n.chars().to_vec());
         // "é" (normalised index 3) covers displayed code points 3..5.
-        assert_eq!(n.origin(3, 4), Some(Span::new(3, 5)));
-        assert_eq!(n.origin(5, 9), Some(Span::new(6, 12)));
+        assert_eq!(n.origin(3, 4), Some(3..5));
+        assert_eq!(n.origin(5, 9), Some(6..12));
     }
 
     #[test]
     fn astral_characters_count_as_one() {
         let n = Normalized::new("a 😀 b");
         assert_eq!(n.len(), 5);
-        assert_eq!(n.origin(2, 3), Some(Span::new(2, 3)));
+        assert_eq!(n.origin(2, 3), Some(2..3));
         assert_eq!(n.index_of(3), 3);
         assert_eq!(n.origin(3, 3), None);
         assert_eq!(n.origin(4, 9), None);

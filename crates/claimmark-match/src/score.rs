@@ -6,7 +6,7 @@
 //! 2), so the context decides between equal quotes and the position only
 //! between equal contexts.
 
-use super::normalize::Normalized;
+use crate::normalize::Normalized;
 
 /// Weight of the quote's own similarity.
 pub const QUOTE_WEIGHT: f64 = 50.0;

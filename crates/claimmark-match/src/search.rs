@@ -13,9 +13,9 @@
 use std::cell::OnceCell;
 use std::fmt;
 
-use super::grams::{GramIndex, GRAM};
-use super::myers::{self, Pattern};
-use super::normalize::Normalized;
+use crate::grams::{GramIndex, GRAM};
+use crate::myers::{self, Pattern};
+use crate::normalize::Normalized;
 
 /// Grams of a quote looked up to find its rarest for an exact search.
 const EXACT_SAMPLES: usize = 8;
