@@ -303,6 +303,19 @@ struct RawEnvelope {
 }
 
 fn decode(raw: &str, id: &DocumentId) -> Decoded {
+    // The usual case, straight into typed structs in one pass; anything
+    // else (another schema or document, one bad item) takes the careful
+    // path below, which finds out what is wrong and keeps what it can.
+    if let Ok(envelope) = serde_json::from_str::<Envelope>(raw) {
+        if envelope.schema == SCHEMA_VERSION && envelope.document == *id {
+            return Decoded::Envelope {
+                annotations: envelope.annotations,
+                deletions: envelope.deletions,
+                text: envelope.text,
+                unreadable: 0,
+            };
+        }
+    }
     let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
         return Decoded::Unusable(SetAsideReason::Corrupt);
     };
