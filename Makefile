@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 
-.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e fuzz eval bench bench-smoke
+.PHONY: setup setup-test serve build test fmt-check check-sinks clippy test-native test-browser test-e2e fuzz eval bench bench-smoke
 
 setup:
 	@scripts/setup.sh
@@ -22,11 +22,15 @@ build: setup
 	trunk build --release --offline
 
 ## Every test: format, clippy (host and wasm32), native, browser, end to end
-test: setup-test fmt-check clippy test-native test-browser test-e2e
+test: setup-test fmt-check check-sinks clippy test-native test-browser test-e2e
 	@echo "make test: all suites passed"
 
 fmt-check:
 	cargo fmt --all -- --check
+
+## No HTML sink (innerHTML, set_inner_html, from_html_unchecked, …) in src/
+check-sinks:
+	scripts/check-sinks.sh
 
 clippy:
 	cargo clippy --all-targets -- -D warnings
