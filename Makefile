@@ -40,7 +40,7 @@ test-native:
 	cargo test
 
 test-browser:
-	cargo test --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown --test browser --test reliability
 
 test-e2e: build
 	npm run e2e

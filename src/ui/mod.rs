@@ -6,12 +6,14 @@
 //! - [`dom_selection`]: a DOM selection or element to document offsets.
 //! - [`selection`]: the pending selection, its toolbar position and shortcuts.
 //! - [`persistence`]: the first state from storage; saving as an effect.
+//! - [`recovery`]: the banners' export and the panic hook's recovery banner.
 //! - [`components`]: one component per file.
 
 pub mod browser;
 pub mod components;
 pub mod dom_selection;
 pub mod persistence;
+pub mod recovery;
 pub mod selection;
 pub mod share;
 pub mod store;

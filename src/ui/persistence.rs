@@ -54,6 +54,12 @@ fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
 pub fn use_persistence(handle: &UseReducerHandle<State>) {
     let saved = use_mut_ref(|| handle.revision);
     let state = handle.clone();
+    // The panic hook's export reads the latest claims of each document.
+    let latest = handle.clone();
+    let document = super::store::DocumentRef(handle.document.clone());
+    use_effect_with((handle.revision, document), move |_| {
+        super::recovery::remember(&latest);
+    });
     use_effect_with(handle.revision, move |revision| {
         if *saved.borrow() != *revision && !state.read_only() {
             *saved.borrow_mut() = *revision;
