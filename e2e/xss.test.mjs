@@ -94,7 +94,7 @@ async function bidiLeaks(page) {
   });
 }
 
-test(`${PAYLOADS.length} payloads through article text, notes, sources, import JSON and share links: nothing runs`, async () => {
+test(`${PAYLOADS.length} payloads through article text, notes, sources and every field of imported JSON: nothing runs`, async () => {
   const { page } = env;
   const detector = await installDetector(page);
 
@@ -163,13 +163,20 @@ test(`${PAYLOADS.length} payloads through article text, notes, sources, import J
   await detector.assertClean('after all imports');
   assert.deepEqual(await bidiLeaks(page), [], 'bidi controls stay isolated');
 
-  // 5. Share links: the same items, packed into #claimmark= fragments, opened fresh.
+  console.log(`xss: ${PAYLOADS.length} distinct payloads; tried ${JSON.stringify(tried)}; 0 executions`);
+});
+
+test(`${PAYLOADS.length} payloads in share links (every field of the packed JSON, and the fragment itself): nothing runs`, async () => {
+  const { page } = env;
+  const detector = await installDetector(page);
+  await openDemo(page);
   const base = page.url().split('#')[0];
   const SHARE_CHUNK = 12;
   for (let start = 0; start < PAYLOADS.length; start += SHARE_CHUNK) {
     const chunk = PAYLOADS.slice(start, start + SHARE_CHUNK);
     const items = chunk.flatMap((p, i) => itemsFor(p, (start + i) * 10 + 100_000));
     const packed = deflateRawSync(Buffer.from(JSON.stringify(collection(items)))).toString('base64url');
+    await page.goto('about:blank'); // a new document, not a same-page hash change
     await page.goto(`${base}#claimmark=${packed}`);
     await page.locator(`${ARTICLE} [data-s]`).first().waitFor({ state: 'attached' });
     await applyIfOffered(page);
@@ -178,13 +185,14 @@ test(`${PAYLOADS.length} payloads through article text, notes, sources, import J
   }
   // A share link whose fragment itself is a payload.
   for (const p of PAYLOADS.slice(0, 40)) {
+    await page.goto('about:blank');
     await page.goto(`${base}#claimmark=${encodeURIComponent(p)}`);
     await page.locator(`${ARTICLE} [data-s]`).first().waitFor({ state: 'attached' });
     tried.shareLinks += 1;
   }
   await detector.assertClean('hostile share-link fragments');
   assert.deepEqual(await bidiLeaks(page), [], 'bidi controls stay isolated');
-  console.log(`xss: ${PAYLOADS.length} distinct payloads; tried ${JSON.stringify(tried)}; 0 executions`);
+  console.log(`xss share links: tried ${JSON.stringify(tried)}; 0 executions`);
 });
 
 test('a right-to-left override in a note or a quote cannot reorder the text around it', async () => {
@@ -212,4 +220,29 @@ test('a right-to-left override in a note or a quote cannot reorder the text arou
     assert.ok(el.own === rlo || el.own === `gone ${rlo}`, `the isolate holds only the user's text: ${JSON.stringify(el.own)}`);
   }
   assert.deepEqual(await bidiLeaks(page), []);
+});
+
+test('the detector itself catches a payload that runs (a control, so the tests above can fail)', async () => {
+  const { page } = env;
+  const detector = await installDetector(page);
+  await openDemo(page);
+  await detector.assertClean('before');
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.setAttribute('src', 'x');
+    img.setAttribute('onerror', 'window.__xss=1;alert(1)');
+    document.querySelector('.claimmark').append(img);
+  });
+  const f = await (async () => {
+    for (let i = 0; i < 100; i++) {
+      const found = await detector.findings();
+      if (found.sentinel && found.dialogs.length && found.violations.length) return found;
+      await page.waitForTimeout(50);
+    }
+    return detector.findings();
+  })();
+  assert.equal(f.sentinel, 1, 'the sentinel is seen');
+  assert.equal(f.dialogs.length, 1, 'the dialog is seen');
+  assert.ok(f.violations.length >= 1, 'the CSP violation is seen');
+  assert.ok(f.dom.some((d) => d.includes('onerror')), 'the on* attribute is seen');
 });
