@@ -88,8 +88,13 @@ async fn the_recovery_banner_offers_the_claims_in_memory_as_a_blob_download() {
     range.set_end(&node, 13).unwrap();
     let selection = web_sys::window().unwrap().get_selection().unwrap().unwrap();
     selection.remove_all_ranges().unwrap();
-    selection.add_range(&range).unwrap();
+    // Firefox reports the new selection only when it is set in a later task.
     settle().await;
+    selection.add_range(&range).unwrap();
+    until("the toolbar is shown for the selection", || {
+        host.query_selector(".cm-toolbar").unwrap().is_some()
+    })
+    .await;
     let init = KeyboardEventInit::new();
     init.set_key("2");
     init.set_bubbles(true);
