@@ -4,8 +4,9 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
+GECKODRIVER_BIN ?= $(shell command -v geckodriver 2>/dev/null || echo $(HOME)/.cargo/bin/geckodriver)
 
-.PHONY: setup setup-test serve build test fmt-check clippy test-native test-browser test-e2e fuzz eval bench bench-smoke
+.PHONY: setup setup-test serve build test fmt-check check-sinks clippy test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke
 
 setup:
 	@scripts/setup.sh
@@ -22,11 +23,15 @@ build: setup
 	trunk build --release --offline
 
 ## Every test: format, clippy (host and wasm32), native, browser, end to end
-test: setup-test fmt-check clippy test-native test-browser test-e2e
+test: setup-test fmt-check check-sinks clippy test-native test-browser test-e2e
 	@echo "make test: all suites passed"
 
 fmt-check:
 	cargo fmt --all -- --check
+
+## No HTML sink (innerHTML, set_inner_html, from_html_unchecked, …) in src/
+check-sinks:
+	scripts/check-sinks.sh
 
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
@@ -35,8 +40,16 @@ clippy:
 test-native:
 	cargo test --workspace
 
-test-browser:
-	cargo test --target wasm32-unknown-unknown --test browser
+## Browser tests in Chromium, then in Firefox (wasm-bindgen-test-runner picks
+## the driver from GECKODRIVER / CHROMEDRIVER).
+BROWSER_TESTS := --target wasm32-unknown-unknown --test browser --test reliability
+test-browser: test-browser-chromium test-browser-firefox
+
+test-browser-chromium:
+	env -u GECKODRIVER cargo test $(BROWSER_TESTS)
+
+test-browser-firefox:
+	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER_BIN) cargo test $(BROWSER_TESTS)
 
 test-e2e: build
 	npm run e2e

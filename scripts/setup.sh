@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what claimmark needs and is missing; a second run only checks.
 #   scripts/setup.sh          tools to build and serve the demo
-#   scripts/setup.sh --test   also the browser and driver the tests use
+#   scripts/setup.sh --test   also the browsers and drivers the tests use
+#                             (Chromium + chromedriver, Firefox ESR + geckodriver)
 # Everything comes from package registries by name: no prebuilt downloads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +59,15 @@ if $want_test; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     step "installing Debian's chromium and chromium-driver"
     apt_install chromium chromium-driver
+  fi
+  # The browser tests also run in Firefox: Debian's ESR and geckodriver from crates.io.
+  if ! command -v firefox-esr >/dev/null && ! command -v firefox >/dev/null; then
+    step "installing Debian's firefox-esr"
+    apt_install firefox-esr
+  fi
+  if ! command -v geckodriver >/dev/null; then
+    step "installing geckodriver (about 5 minutes, once)"
+    cargo install geckodriver --locked
   fi
 fi
 step "ready"

@@ -231,6 +231,7 @@ async fn select_in_run(mounted: &Mounted, phrase: &str, from: u32, to: u32) {
     range.set_end(&end, end_offset).unwrap();
     let selection = window().get_selection().unwrap().unwrap();
     selection.remove_all_ranges().unwrap();
+    settle().await;
     selection.add_range(&range).unwrap();
     settle().await;
 }

@@ -14,6 +14,7 @@
 //!   what a reader dismissed or switched off.
 //! - [`persist`]: the versioned storage envelope and its rules.
 //! - [`session`]: opening an article with its stored claims.
+//! - [`sync`]: merging what another tab saved (two tabs, one document).
 //! - [`interchange`]: W3C and ClaimReview export, checked import, merge by
 //!   id, share links and text-fragment links.
 //! - [`assistant`]: suggested claims from certainty cues (hedges, sources).
@@ -33,6 +34,7 @@ pub mod snap;
 pub mod span;
 pub mod store;
 pub mod suggested;
+pub mod sync;
 
 pub use anchor::{anchor, describe, Placement};
 pub use annotation::{Annotation, AnnotationId, Deletion, SourceUrl, Target, Timestamp};

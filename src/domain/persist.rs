@@ -142,7 +142,7 @@ impl Notice {
                 "The stored data for this article could not be read or copied aside, so changes are not being saved, to protect it.".to_owned()
             }
             Notice::NewerSchema { found } => format!(
-                "These claims were saved by a newer version of claimmark (format {found}). They are kept unchanged; changes you make now are not saved."
+                "These claims were saved by a newer version of claimmark (format {found}). They are kept unchanged and shown read-only as far as this version can read them; changes you make now are not saved. Export them to keep a copy."
             ),
         }
     }
@@ -219,7 +219,8 @@ pub fn load(store: &dyn KeyValueStore, id: &DocumentId, now: Timestamp) -> Loade
                 notices: vec![notice],
             }
         }
-        Decoded::Newer(found) => Loaded {
+        Decoded::Newer { found, annotations } => Loaded {
+            annotations,
             notices: vec![Notice::NewerSchema { found }],
             ..Loaded::default()
         },
@@ -233,6 +234,21 @@ pub fn load(store: &dyn KeyValueStore, id: &DocumentId, now: Timestamp) -> Loade
                 ..Loaded::default()
             }
         }
+    }
+}
+
+/// The claims and tombstones another tab saved for `id` (the `newValue` of
+/// a `storage` event), or `None` when `raw` is not a readable envelope of
+/// this document in this schema. Unreadable items are skipped: a merge only
+/// adds what it understands, and the stored value is not touched.
+pub fn parse_envelope(raw: &str, id: &DocumentId) -> Option<(Vec<Annotation>, Vec<Deletion>)> {
+    match decode(raw, id) {
+        Decoded::Envelope {
+            annotations,
+            deletions,
+            ..
+        } => Some((annotations, deletions)),
+        Decoded::Newer { .. } | Decoded::Unusable(_) => None,
     }
 }
 
@@ -285,7 +301,12 @@ enum Decoded {
         text: Option<String>,
         unreadable: usize,
     },
-    Newer(u32),
+    /// A newer schema: the claims this version can still read, shown
+    /// read-only (the stored value is never written).
+    Newer {
+        found: u32,
+        annotations: Vec<Annotation>,
+    },
     Unusable(SetAsideReason),
 }
 
@@ -321,7 +342,20 @@ fn decode(raw: &str, id: &DocumentId) -> Decoded {
     };
     if let Some(schema) = value.get("schema").and_then(serde_json::Value::as_u64) {
         if schema > u64::from(SCHEMA_VERSION) {
-            return Decoded::Newer(u32::try_from(schema).unwrap_or(u32::MAX));
+            let annotations = value
+                .get("annotations")
+                .and_then(serde_json::Value::as_array)
+                .map(|items| {
+                    items
+                        .iter()
+                        .filter_map(|item| serde_json::from_value(item.clone()).ok())
+                        .collect()
+                })
+                .unwrap_or_default();
+            return Decoded::Newer {
+                found: u32::try_from(schema).unwrap_or(u32::MAX),
+                annotations,
+            };
         }
     }
     let Ok(envelope) = serde_json::from_value::<RawEnvelope>(value) else {
@@ -486,7 +520,8 @@ mod tests {
         let key = "claimmark:v1:doc:story-1";
         let good = serde_json::to_value(claim(1)).expect("json");
         let partly = serde_json::json!({"schema": 1, "document": "story-1", "annotations": [good, {"id": 5}]}).to_string();
-        let table: [(&str, String, Option<Notice>, usize); 5] = [
+        let newer_with_claims = serde_json::json!({"schema": 2, "document": "story-1", "annotations": [good, {"future": "shape"}], "extra": 1}).to_string();
+        let table: [(&str, String, Option<Notice>, usize); 6] = [
             (
                 "corrupt",
                 "{not json".to_owned(),
@@ -529,6 +564,12 @@ mod tests {
                 r#"{"schema": 7, "whatever": true}"#.to_owned(),
                 Some(Notice::NewerSchema { found: 7 }),
                 0,
+            ),
+            (
+                "newer",
+                newer_with_claims,
+                Some(Notice::NewerSchema { found: 2 }),
+                1,
             ),
         ];
         for (name, raw, notice, kept) in table {

@@ -158,6 +158,14 @@ pub enum Action {
         /// The annotations, as [`super::interchange::parse_import`] returned them.
         annotations: Vec<Annotation>,
     },
+    /// Merge what another tab saved for this document (its claims and
+    /// tombstones); never replaces (rules in [`super::sync`]).
+    Merge {
+        /// The other tab's claims.
+        annotations: Vec<Annotation>,
+        /// The other tab's tombstones.
+        deletions: Vec<Deletion>,
+    },
     /// Storage reported a problem.
     Notify(Notice),
     /// A save succeeded: problems that only concerned saving are over.
@@ -339,6 +347,10 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
             })
         }
         Action::Import { annotations } => import(state, annotations),
+        Action::Merge {
+            annotations,
+            deletions,
+        } => super::sync::merge_stored(state, annotations, deletions),
         Action::Notify(notice) => {
             if state.notices.contains(&notice) {
                 return state;

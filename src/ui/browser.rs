@@ -21,9 +21,11 @@ pub fn browser_nfc(text: &str) -> String {
     String::from(js_sys::JsString::from(text).normalize("NFC"))
 }
 
-/// Hands the domain what the browser provides (NFC for anchoring); safe to
-/// call any number of times.
+/// Hands the domain what the browser provides (NFC for anchoring) and
+/// installs the panic hook's recovery banner; safe to call any number of
+/// times.
 pub fn register_platform() {
+    super::recovery::install();
     let _ = normalize::set_composer(browser_nfc);
 }
 

@@ -6,15 +6,19 @@
 //! - [`dom_selection`]: a DOM selection or element to document offsets.
 //! - [`selection`]: the pending selection, its toolbar position and shortcuts.
 //! - [`persistence`]: the first state from storage; saving as an effect.
+//! - [`sync`]: another tab's saves merged in (`storage` events).
+//! - [`recovery`]: the banners' export and the panic hook's recovery banner.
 //! - [`components`]: one component per file.
 
 pub mod browser;
 pub mod components;
 pub mod dom_selection;
 pub mod persistence;
+pub mod recovery;
 pub mod selection;
 pub mod share;
 pub mod store;
+pub mod sync;
 
 pub use components::claim_annotator::{ClaimAnnotator, ClaimAnnotatorProps};
 pub use components::demo_app::DemoApp;

@@ -49,11 +49,36 @@ fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
 }
 
 /// Saves the claims whenever the revision moves, unless storage must be
-/// protected; reports the outcome back to the store.
+/// protected; reports the outcome back to the store. A failed save keeps
+/// the claims in memory and is retried on the next change and when the
+/// page is hidden or left (`pagehide`), so room made meanwhile is used.
+/// Another tab's saves of the same document are merged in (`ui::sync`).
 #[hook]
 pub fn use_persistence(handle: &UseReducerHandle<State>) {
+    super::sync::use_tab_sync(handle);
+    let unsaved = use_mut_ref(|| None::<UseReducerHandle<State>>);
+    {
+        let unsaved = unsaved.clone();
+        use_effect_with((), move |()| {
+            let listener = web_sys::window().map(|window| {
+                gloo_events::EventListener::new(&window, "pagehide", move |_| {
+                    let pending = unsaved.borrow_mut().take();
+                    if let Some(state) = pending.filter(|s| !s.read_only()) {
+                        let _ = persist::save_state(&LocalStorage, &state);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let saved = use_mut_ref(|| handle.revision);
     let state = handle.clone();
+    // The panic hook's export reads the latest claims of each document.
+    let latest = handle.clone();
+    let document = super::store::DocumentRef(handle.document.clone());
+    use_effect_with((handle.revision, document), move |_| {
+        super::recovery::remember(&latest);
+    });
     use_effect_with(handle.revision, move |revision| {
         if *saved.borrow() != *revision && !state.read_only() {
             *saved.borrow_mut() = *revision;
@@ -61,6 +86,7 @@ pub fn use_persistence(handle: &UseReducerHandle<State>) {
             let outcome = measured("claimmark:save", || {
                 persist::save_state(&LocalStorage, &state)
             });
+            *unsaved.borrow_mut() = outcome.is_err().then(|| state.clone());
             state.dispatch(match outcome {
                 Ok(()) => Action::Saved,
                 Err(error) => Action::Notify(session::notice_for(&error)),

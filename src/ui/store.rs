@@ -109,7 +109,10 @@ impl Store {
     }
 
     /// Puts a deleted claim back.
-    pub fn restore(&self, annotation: Annotation) {
+    /// It is dated now, so that another tab that saw the deletion takes
+    /// the restored claim back instead of deleting it again.
+    pub fn restore(&self, mut annotation: Annotation) {
+        annotation.modified = browser::now();
         self.handle.dispatch(Action::Restore { annotation });
     }
 

@@ -1,9 +1,13 @@
-//! The storage banner: every notice the person must read, as an alert.
-//! Shows nothing when all is well.
+//! The storage banner: every notice the person must read, as an alert,
+//! with a button that downloads the claims from memory (W3C JSON) — it
+//! works when storage is blocked, full or read-only. Shows nothing when
+//! all is well.
 
 use yew::prelude::*;
 
 use crate::domain::persist::Notice;
+use crate::ui::recovery::download_claims;
+use crate::ui::store::use_store;
 
 /// Props of [`NoticeBanner`].
 #[derive(Properties, PartialEq)]
@@ -12,15 +16,32 @@ pub struct NoticeBannerProps {
     pub notices: Vec<Notice>,
 }
 
-/// A banner listing storage notices.
+/// A banner listing storage notices, with "Export claims".
 #[component]
 pub fn NoticeBanner(props: &NoticeBannerProps) -> Html {
+    let store = use_store();
+    let status = use_state(String::new);
     if props.notices.is_empty() {
         return html! {};
     }
+    let on_export = {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(store) = &store {
+                status.set(match download_claims(store.state()) {
+                    Ok(()) => "Downloaded the claims as W3C annotation JSON.".to_owned(),
+                    Err(reason) => format!("Export failed: {reason}"),
+                });
+            }
+        })
+    };
     html! {
         <div class="cm-banner" role="alert">
             { for props.notices.iter().map(|notice| html! { <p>{ notice.message() }</p> }) }
+            <p class="cm-banner-actions">
+                <button type="button" class="cm-button cm-export-claims" onclick={on_export}>{ "Export claims" }</button>
+                <span class="cm-banner-status" role="status">{ (*status).clone() }</span>
+            </p>
         </div>
     }
 }

@@ -1,0 +1,163 @@
+// Reliability: two pages of one browser context edit the same document.
+// Each page's saves reach the other through the real `storage` event, which
+// merges (never replaces). 2 pages × OPS random interleaved creates, edits
+// and deletes (fixed seed), driven through the widget's UI: a DOM Range over
+// a word and the keys 1/2/3 to create; the keyboard (Tab stop + Enter) to
+// open a claim's card, a certainty button to edit, "Delete claim" to delete.
+// Pages act in a random order without waiting for each other, except that a
+// page edits or deletes a claim only once it shows that claim's latest
+// state (a person cannot edit what they do not see yet).
+//
+// At the end both pages, and both again after a reload, show exactly the
+// expected claims with the expected certainties: 0 lost, 0 resurrected.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ARTICLE, claimsShown, openDemo, reloadDemo, useDemo } from './harness.mjs';
+
+const env = useDemo();
+const OPS = Number(process.env.TWO_TABS_OPS || 100); // per page
+const SEED = 0x5eed_c1a1;
+const KEYS = { confirmed: '1', unclear: '2', unconfirmed: '3' };
+const CERTAINTIES = Object.keys(KEYS);
+
+/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function shown(page) {
+  const map = new Map();
+  for (const c of await claimsShown(page)) map.set(c.id, c.certainty);
+  return map;
+}
+
+async function until(page, fn, message, timeout = 8_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new assert.AssertionError({ message });
+    await page.waitForTimeout(20);
+  }
+}
+
+/**
+ * Selects the `pick`-th word (modulo) of the article's paragraphs that no
+ * claim covers yet, with a Range (two claims over the very same words share
+ * one keyboard stop, which the test could not Tab to).
+ */
+async function selectWord(page, pick) {
+  return page.evaluate(
+    ({ article, pick }) => {
+      const words = [];
+      for (const run of document.querySelectorAll(`${article} .cm-paragraph .cm-run`)) {
+        const node = run.firstChild;
+        if (!node || run.closest('mark')) continue;
+        for (const m of node.data.matchAll(/[A-Za-z]{4,}/g)) words.push([node, m.index, m.index + m[0].length]);
+      }
+      const [node, start, end] = words[pick % words.length];
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, end);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      return node.data.slice(start, end);
+    },
+    { article: ARTICLE, pick },
+  );
+}
+
+async function create(page, pick, certainty, everCreated) {
+  await selectWord(page, pick);
+  await page.locator('[role=toolbar].cm-toolbar').waitFor({ state: 'visible' });
+  await page.keyboard.press(KEYS[certainty]);
+  return until(
+    page,
+    async () => [...(await shown(page)).keys()].find((id) => !everCreated.has(id)),
+    'the new claim appears',
+  );
+}
+
+async function openCard(page, id) {
+  const stop = page.locator(`${ARTICLE} mark.cm-claim[data-annotation-id="${id}"][tabindex]`).first();
+  await stop.focus();
+  await page.keyboard.press('Enter');
+  const card = page.locator('[role=dialog].cm-card');
+  await card.waitFor({ state: 'visible' });
+  return card;
+}
+
+test(`two pages × ${OPS} interleaved creates, edits and deletes converge: 0 lost, 0 resurrected`, async () => {
+  const { context } = env;
+  const a = env.page;
+  await openDemo(a);
+  const b = await context.newPage();
+  b.on('pageerror', (err) => env.pageErrors.push(String(err?.stack || err)));
+  await openDemo(b);
+  const pages = [a, b];
+
+  const random = prng(SEED);
+  const order = [...Array(OPS).fill(0), ...Array(OPS).fill(1)];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+
+  const expected = new Map(); // id -> certainty
+  const everCreated = new Set();
+  const deleted = new Set();
+  const tally = { create: 0, edit: 0, delete: 0 };
+  for (const who of order) {
+    const page = pages[who];
+    const roll = random();
+    const live = [...expected.keys()];
+    const kind = live.length < 3 || roll < 0.45 ? 'create' : roll < 0.8 ? 'edit' : 'delete';
+    tally[kind] += 1;
+    if (kind === 'create') {
+      const certainty = CERTAINTIES[Math.floor(random() * 3)];
+      const id = await create(page, Math.floor(random() * 10_000), certainty, everCreated);
+      everCreated.add(id);
+      expected.set(id, certainty);
+      continue;
+    }
+    const id = live[Math.floor(random() * live.length)];
+    // The page must show this claim's latest state before a person can act on it.
+    await until(page, async () => (await shown(page)).get(id) === expected.get(id), `page ${who} catches up on ${id}`);
+    const card = await openCard(page, id);
+    if (kind === 'edit') {
+      const others = CERTAINTIES.filter((c) => c !== expected.get(id));
+      const certainty = others[Math.floor(random() * others.length)];
+      await card.locator(`button.cm-tag[data-certainty=${certainty}]`).click();
+      await until(page, async () => (await shown(page)).get(id) === certainty, 'the edit shows');
+      await card.getByRole('button', { name: 'Close', exact: true }).click();
+      expected.set(id, certainty);
+    } else {
+      await card.getByRole('button', { name: 'Delete claim', exact: true }).click();
+      await until(page, async () => !(await shown(page)).has(id), 'the claim goes');
+      expected.delete(id);
+      deleted.add(id);
+    }
+  }
+
+  const want = JSON.stringify([...expected.entries()].sort());
+  for (const [name, page] of [['A', a], ['B', b]]) {
+    await until(page, async () => JSON.stringify([...(await shown(page)).entries()].sort()) === want,
+      `page ${name} converges on the expected claims`, 15_000);
+  }
+  for (const [name, page] of [['A', a], ['B', b]]) {
+    await reloadDemo(page);
+    const after = await shown(page);
+    assert.equal(JSON.stringify([...after.entries()].sort()), want, `page ${name} after a reload`);
+    const back = [...deleted].filter((id) => after.has(id));
+    assert.deepEqual(back, [], 'no deleted claim came back');
+  }
+  console.log(`two-tabs: ${order.length} operations (${tally.create} creates, ${tally.edit} edits, ${tally.delete} deletes), ${expected.size} claims kept, ${deleted.size} deleted; both pages equal`);
+});

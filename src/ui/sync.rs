@@ -1,0 +1,49 @@
+//! Two tabs on one document: when another tab of this browser saves the
+//! document's key, its `storage` event carries the new envelope, which is
+//! merged into this tab's state ([`Action::Merge`]: merge, never replace;
+//! rules in [`crate::domain::sync`]). A merge that changes something is
+//! saved like any change, the other tab merges that in turn, and the two
+//! reach a fixed point (a merge that changes nothing saves nothing).
+//!
+//! A removed key (`newValue` null) or contents this version cannot read are
+//! ignored: nothing is ever deleted because of them.
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::domain::persist::{document_key, parse_envelope};
+use crate::domain::{Action, State};
+
+use super::store::DocumentRef;
+
+/// Listens to `storage` events for the shown document's key.
+#[hook]
+pub fn use_tab_sync(handle: &UseReducerHandle<State>) {
+    let document = DocumentRef(handle.document.clone());
+    let dispatcher = handle.dispatcher();
+    use_effect_with(document, move |document| {
+        let id = document.0.id().clone();
+        let key = document_key(&id);
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "storage", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if event.key().as_deref() != Some(key.as_str()) {
+                    return;
+                }
+                let Some(raw) = event.new_value() else {
+                    return;
+                };
+                if let Some((annotations, deletions)) = parse_envelope(&raw, &id) {
+                    dispatcher.dispatch(Action::Merge {
+                        annotations,
+                        deletions,
+                    });
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
