@@ -7,10 +7,12 @@
 //! - [`selection`]: the pending selection, its toolbar position and shortcuts.
 //! - [`persistence`]: the first state from storage; saving as an effect.
 //! - [`components`]: one component per file.
+//! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
 
 pub mod browser;
 pub mod components;
 pub mod dom_selection;
+pub mod embed;
 pub mod persistence;
 pub mod selection;
 pub mod share;

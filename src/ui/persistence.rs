@@ -12,7 +12,8 @@ use crate::domain::persist::{self, KeyValueStore};
 use crate::domain::session::{self, Origin};
 use crate::domain::{reduce, Action, Document, DocumentId, State};
 
-use super::browser::{now, LocalStorage};
+use super::browser::now;
+use super::embed::WidgetStorage;
 
 /// The first state: the embedder's article (or, on the demo page, the
 /// article loaded last) with the claims storage holds for it.
@@ -48,19 +49,17 @@ fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
     result
 }
 
-/// Saves the claims whenever the revision moves, unless storage must be
-/// protected; reports the outcome back to the store.
+/// Saves the claims to `storage` whenever the revision moves, unless
+/// storage must be protected; reports the outcome back to the store.
 #[hook]
-pub fn use_persistence(handle: &UseReducerHandle<State>) {
+pub fn use_persistence(handle: &UseReducerHandle<State>, storage: WidgetStorage) {
     let saved = use_mut_ref(|| handle.revision);
     let state = handle.clone();
     use_effect_with(handle.revision, move |revision| {
         if *saved.borrow() != *revision && !state.read_only() {
             *saved.borrow_mut() = *revision;
             // Tombstones are saved too, so an import never revives a deletion.
-            let outcome = measured("claimmark:save", || {
-                persist::save_state(&LocalStorage, &state)
-            });
+            let outcome = measured("claimmark:save", || persist::save_state(&storage, &state));
             state.dispatch(match outcome {
                 Ok(()) => Action::Saved,
                 Err(error) => Action::Notify(session::notice_for(&error)),
