@@ -277,11 +277,12 @@ impl EmbedHandle {
         parse_json(&export_collection(&source, &state.annotations()))
     }
 
-    /// The claims as W3C annotations (the collection's `items`).
+    /// The claims as W3C annotations (the collection's `first.items`).
     #[wasm_bindgen(getter)]
     pub fn annotations(&self) -> Result<JsValue, JsError> {
         let collection = self.export_annotations()?;
-        js_sys::Reflect::get(&collection, &"items".into())
+        js_sys::Reflect::get(&collection, &"first".into())
+            .and_then(|page| js_sys::Reflect::get(&page, &"items".into()))
             .map_err(|_| JsError::new("the export has no items"))
     }
 

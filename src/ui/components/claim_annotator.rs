@@ -211,18 +211,28 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             }
         })
     };
-    let on_article_keydown = Callback::from(move |event: KeyboardEvent| {
-        if matches!(event.key().as_str(), "Enter" | " ") {
-            if let Some(target) = event.target_dyn_into::<Element>() {
-                if target.has_attribute("data-annotation-id")
-                    || target.has_attribute("data-suggestion-id")
-                {
-                    event.prevent_default();
-                    open_card.emit(target);
+    let on_article_keydown = {
+        let card = card.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            // Read mode: a card opened by focus or hover closes with Escape
+            // from the highlight (it never took focus).
+            if reading && event.key() == "Escape" && card.is_some() {
+                event.prevent_default();
+                card.set(None);
+                return;
+            }
+            if matches!(event.key().as_str(), "Enter" | " ") {
+                if let Some(target) = event.target_dyn_into::<Element>() {
+                    if target.has_attribute("data-annotation-id")
+                        || target.has_attribute("data-suggestion-id")
+                    {
+                        event.prevent_default();
+                        open_card.emit(target);
+                    }
                 }
             }
-        }
-    });
+        })
+    };
     let close_card = {
         let (card, root, just_closed) = (card.clone(), root.clone(), just_closed.clone());
         Callback::from(move |()| {
