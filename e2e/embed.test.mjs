@@ -291,6 +291,43 @@ test('mount() in code, storage "none" writes nothing, destroy() and remove() tak
   assert.deepEqual(after, { widgets: 1, inRemoved: 0, threw: true, defined: 'function' });
 });
 
+test('articles from src (a .txt) and from children as text only; a second edit widget adds no duplicate ids', async () => {
+  const { page } = env;
+  await openExample(page, 'two-articles.html');
+  const result = await page.evaluate(async () => {
+    const fromSrc = document.createElement('claim-annotator');
+    fromSrc.setAttribute('src', 'bridge.txt');
+    fromSrc.setAttribute('storage', 'none');
+    const fromChildren = document.createElement('claim-annotator');
+    fromChildren.setAttribute('storage', 'none');
+    const p = document.createElement('p');
+    // Text that looks like markup stays text; the <b> element's text is read, its markup is not.
+    p.append('Officials said <img src=x onerror="window.pwned=1"> nothing ', Object.assign(document.createElement('b'), { textContent: 'more' }), '.');
+    const h = document.createElement('h2');
+    h.textContent = 'A headline';
+    fromChildren.append(h, p);
+    document.body.append(fromSrc, fromChildren);
+    await Promise.all([fromSrc.ready, fromChildren.ready]);
+    const ids = new Map();
+    for (const el of document.querySelectorAll('[id]')) ids.set(el.id, (ids.get(el.id) ?? 0) + 1);
+    return {
+      src: fromSrc.querySelector('article.cm-article').textContent,
+      children: fromChildren.querySelector('article.cm-article').textContent,
+      imgs: fromChildren.querySelectorAll('.claimmark img, .claimmark b').length,
+      pwned: window.pwned,
+      duplicates: [...ids].filter(([, n]) => n > 1),
+      shares: document.querySelectorAll('.cm-share-wrap button[aria-controls]').length,
+    };
+  });
+  assert.match(result.src, /harbour bridge will reopen.*Engineers appear/s);
+  assert.match(result.children, /A headline/);
+  assert.match(result.children, /Officials said <img src=x onerror="window.pwned=1"> nothing more\./);
+  assert.equal(result.imgs, 0);
+  assert.equal(result.pwned, undefined);
+  assert.deepEqual(result.duplicates, []);
+  assert.equal(result.shares, 3, 'three edit widgets, each with its own Share panel id');
+});
+
 /** Every computed style of every host element outside the widgets. */
 async function hostStyles(page) {
   return page.evaluate(() => {

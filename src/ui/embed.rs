@@ -242,6 +242,26 @@ pub fn use_bridge(bridge: Option<Bridge>, handle: &UseReducerHandle<State>) {
     );
 }
 
+/// An element id unique on the page: `<prefix>-<n>`, `n` counting the
+/// ids made so far, so several widgets on one page never share an id.
+pub fn unique_id(prefix: &str) -> String {
+    thread_local! {
+        static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let n = NEXT.with(|next| {
+        let n = next.get().wrapping_add(1);
+        next.set(n);
+        n
+    });
+    format!("{prefix}-{n}")
+}
+
+/// A [`unique_id`] made once per component instance.
+#[hook]
+pub fn use_unique_id(prefix: &'static str) -> AttrValue {
+    (*use_memo((), move |_| AttrValue::from(unique_id(prefix)))).clone()
+}
+
 /// What `importAnnotations` returns.
 #[derive(Serialize)]
 struct ImportSummary {
@@ -397,6 +417,13 @@ pub fn mount(element: Element, options: JsValue) -> Result<EmbedHandle, JsError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_unique() {
+        let (a, b) = (unique_id("cm-x"), unique_id("cm-x"));
+        assert_ne!(a, b);
+        assert!(a.starts_with("cm-x-"));
+    }
 
     #[test]
     fn attributes_parse_leniently() {
