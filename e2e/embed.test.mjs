@@ -110,6 +110,8 @@ test('two widgets on one page: both render, each its own document, no duplicate 
     return [...seen].filter(([, n]) => n > 1);
   });
   assert.deepEqual(duplicates, []);
+  // Read mode keeps nothing in the reader's browser by default.
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('council-budget'))), []);
   const globals = await page.evaluate(() => Object.keys(window).filter((k) => /claimmark|wasm|bindgen/i.test(k)));
   assert.deepEqual(globals, ['claimmark'], 'one namespace, nothing else on window');
 });
@@ -238,6 +240,10 @@ test('claimmark-change fires on create, edit and delete (bubbling, composed)', a
   await page.waitForFunction(() => window.__changes.length === 2);
   await card.getByRole('button', { name: 'Delete claim' }).click();
   await page.waitForFunction(() => window.__changes.length === 3);
+  // Edit mode keeps its claims under its own document id.
+  const stored = await page.evaluate(() => localStorage.getItem('claimmark:v1:doc:harbour-bridge'));
+  assert.ok(stored, 'saved under the edit widget\'s document id');
+  assert.deepEqual(JSON.parse(stored).annotations, [], 'the deletion is saved');
   assert.deepEqual(
     (await changes()).map((c) => [c.action, c.id]),
     [

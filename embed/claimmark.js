@@ -44,7 +44,8 @@ function addStyles() {
 
 /**
  * Mounts a widget inside `element` (configured in code). Options: `text`,
- * `docId`, `mode` ('edit' | 'read'), `storage` ('local' | 'none'), `theme`
+ * `docId`, `mode` ('edit' | 'read'), `storage` ('local' | 'none'; default
+ * 'local' in edit mode, 'none' in read mode), `theme`
  * ('light' | 'dark' | 'auto'). Resolves to a handle with
  * `exportAnnotations()`, `importAnnotations(json)`, `annotations` and `destroy()`.
  */
@@ -113,7 +114,8 @@ class ClaimAnnotatorElement extends HTMLElement {
         text,
         docId: this.getAttribute('doc-id') ?? undefined,
         mode: this.getAttribute('mode') ?? 'edit',
-        storage: this.getAttribute('storage') ?? 'local',
+        // Default: localStorage in edit mode, memory only in read mode.
+        storage: this.getAttribute('storage') ?? undefined,
         theme: this.getAttribute('theme') ?? 'auto',
       });
       this.setAttribute('data-claimmark', 'ready');

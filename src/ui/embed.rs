@@ -98,12 +98,16 @@ pub enum WidgetStorage {
 }
 
 impl WidgetStorage {
-    /// `none` is memory only; anything else is localStorage.
-    pub fn parse(value: &str) -> Self {
-        if value.trim().eq_ignore_ascii_case("none") {
-            WidgetStorage::Memory(Rc::default())
-        } else {
-            WidgetStorage::Local
+    /// `none` is memory only, `local` is localStorage; without a choice,
+    /// read mode keeps nothing (the publisher's annotations file is the
+    /// truth, so a claim removed there must not linger in a reader's
+    /// browser) and edit mode uses localStorage.
+    pub fn parse(value: Option<&str>, mode: Mode) -> Self {
+        match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
+            Some("none") => WidgetStorage::Memory(Rc::default()),
+            Some("local") => WidgetStorage::Local,
+            _ if mode == Mode::Read => WidgetStorage::Memory(Rc::default()),
+            _ => WidgetStorage::Local,
         }
     }
 }
@@ -353,7 +357,9 @@ impl EmbedHandle {
             app.destroy();
         }
         self.container.remove();
-        self.bridge.0.borrow_mut().handle = None;
+        let mut linked = self.bridge.0.borrow_mut();
+        linked.handle = None;
+        linked.ahead = None;
     }
 }
 
@@ -378,7 +384,8 @@ fn option(options: &JsValue, name: &str) -> Option<String> {
 /// Mounts a widget inside `element` (in a new child `div`, so the
 /// element's own children stay as they are). `options`: `text` (the
 /// article, plain text), `docId`, `mode` (`edit` | `read`), `storage`
-/// (`local` | `none`), `theme` (`light` | `dark` | `auto`).
+/// (`local` | `none`; by default `local` in edit mode, `none` in read
+/// mode), `theme` (`light` | `dark` | `auto`).
 #[wasm_bindgen]
 pub fn mount(element: Element, options: JsValue) -> Result<EmbedHandle, JsError> {
     crate::ui::browser::register_platform();
@@ -401,7 +408,7 @@ pub fn mount(element: Element, options: JsValue) -> Result<EmbedHandle, JsError>
         allow_load: false,
         suggestions: mode == Mode::Edit,
         mode,
-        storage: WidgetStorage::parse(&option(&options, "storage").unwrap_or_default()),
+        storage: WidgetStorage::parse(option(&options, "storage").as_deref(), mode),
         theme: Theme::parse(&option(&options, "theme").unwrap_or_default()),
         bridge: Some(bridge.clone()),
     };
@@ -431,10 +438,13 @@ mod tests {
         assert_eq!(Mode::parse("bogus"), Mode::Edit);
         assert_eq!(Theme::parse(" dark "), Theme::Dark);
         assert_eq!(Theme::parse(""), Theme::Auto);
-        assert!(matches!(
-            WidgetStorage::parse("none"),
-            WidgetStorage::Memory(_)
-        ));
-        assert_eq!(WidgetStorage::parse("local"), WidgetStorage::Local);
+        let memory = |s: WidgetStorage| matches!(s, WidgetStorage::Memory(_));
+        assert!(memory(WidgetStorage::parse(Some("none"), Mode::Edit)));
+        assert!(memory(WidgetStorage::parse(None, Mode::Read)));
+        assert_eq!(WidgetStorage::parse(None, Mode::Edit), WidgetStorage::Local);
+        assert_eq!(
+            WidgetStorage::parse(Some("LOCAL"), Mode::Read),
+            WidgetStorage::Local
+        );
     }
 }
