@@ -130,6 +130,16 @@ test('read mode: no edit controls; the card opens on hover, focus and tap with n
   }));
   assert.deepEqual(controls, { share: 0, toggle: 0, suggestions: 0, fields: 0, buttons: [] });
 
+  // The article keeps the host's typography (section.story sets it).
+  const typography = await read.evaluate((el) => {
+    const pick = (node) => {
+      const s = getComputedStyle(node);
+      return [s.fontFamily, s.fontSize, s.lineHeight, s.color];
+    };
+    return { host: pick(el.closest('section')), article: pick(el.querySelector('.cm-paragraph')) };
+  });
+  assert.deepEqual(typography.article, typography.host);
+
   // Selecting text offers no toolbar, and keys 1-3 create nothing.
   await dragSelect(page, read.locator('article.cm-article'), 'council', 'budget');
   await page.keyboard.press('1');
