@@ -286,6 +286,17 @@ test('mount() in code, storage "none" writes nothing, destroy() and remove() tak
   assert.equal(result.left, 0);
   assert.deepEqual([result.summary.added, result.summary.rejected.length], [0, 0]);
 
+  // A changed attribute mounts the widget afresh: edit → read.
+  const switched = await page.evaluate(async (sel) => {
+    const el = document.querySelector(sel);
+    el.setAttribute('mode', 'read');
+    await el.ready;
+    return [...el.querySelectorAll('.claimmark')].map((root) => root.dataset.mode);
+  }, 'claim-annotator[doc-id=harbour-bridge]');
+  assert.deepEqual(switched, ['read']);
+  await page.evaluate(() => document.querySelector('claim-annotator[doc-id=harbour-bridge]').setAttribute('mode', 'edit'));
+  await page.waitForFunction(() => document.querySelector('claim-annotator[doc-id=harbour-bridge] .claimmark')?.dataset.mode === 'edit');
+
   // remove(): the element's widget goes; a second module load is harmless.
   const after = await page.evaluate(async (sel) => {
     await import('/claimmark.js?again');

@@ -95,8 +95,18 @@ class ClaimAnnotatorElement extends HTMLElement {
     return this.#ready;
   }
 
+  static observedAttributes = ['src', 'doc-id', 'mode', 'annotations', 'storage', 'theme'];
+
   connectedCallback() {
     this.#start(++this.#generation);
+  }
+
+  /** A changed setting mounts the widget afresh (what is stored stays). */
+  attributeChangedCallback(name, before, after) {
+    if (before === after || !this.isConnected || this.#generation === 0) return;
+    this.#generation += 1;
+    this.#stop();
+    this.#start(this.#generation);
   }
 
   disconnectedCallback() {
