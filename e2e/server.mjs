@@ -31,6 +31,14 @@ const CONTENT_TYPES = {
   '.woff2': 'font/woff2',
 };
 
+// Pages that are also served with a Content-Security-Policy header (the
+// page carries the same policy in a <meta> for `make serve`).
+export const STRICT_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
+
+function extraHeaders(file) {
+  return path.basename(file) === 'strict-csp.html' ? { 'content-security-policy': STRICT_CSP } : {};
+}
+
 export function contentTypeFor(file) {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
@@ -122,6 +130,7 @@ export async function startServer(dir = DEFAULT_DIR) {
       'content-length': found.size,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
+      ...extraHeaders(found.file),
     });
     if (req.method === 'HEAD') {
       res.end();

@@ -13,6 +13,7 @@
 use claimmark::domain::persist::document_key;
 use claimmark::domain::DocumentId;
 use claimmark::ui::components::demo_app::SEED_ARTICLE;
+use claimmark::ui::embed::{Mode, Theme, WidgetStorage};
 use claimmark::ui::{ClaimAnnotator, ClaimAnnotatorProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -141,6 +142,11 @@ async fn mount(doc_id: &str) -> Mounted {
 
 /// Mounts the widget on `text` under `doc_id`.
 async fn mount_text(doc_id: &str, text: &str) -> Mounted {
+    mount_in_mode(doc_id, text, Mode::Edit).await
+}
+
+/// Mounts the widget on `text` under `doc_id` in `mode`.
+async fn mount_in_mode(doc_id: &str, text: &str, mode: Mode) -> Mounted {
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let props = ClaimAnnotatorProps {
@@ -148,7 +154,11 @@ async fn mount_text(doc_id: &str, text: &str) -> Mounted {
         doc_id: Some(doc_id.to_owned().into()),
         resume: false,
         allow_load: false,
-        suggestions: true,
+        suggestions: mode == Mode::Edit,
+        mode,
+        storage: WidgetStorage::Local,
+        theme: Theme::Auto,
+        bridge: None,
     };
     let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
     settle().await;
@@ -299,6 +309,62 @@ async fn renders_the_seed_article_with_a_dateline_and_empty_legend() {
     assert_eq!(counts(&mounted), ["0", "0", "0"]);
     assert!(mounted.one("mark").is_none());
     mounted.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn read_mode_shows_stored_claims_and_a_read_only_card_but_no_controls() {
+    let doc_id = "browser-read-mode";
+    let (exclusive, mounted) = fresh(doc_id).await;
+    select_in_run(&mounted, "Hundreds of Cuban", 0, 8).await;
+    tag_with_toolbar(&mounted, "confirmed").await;
+    until_saved(doc_id).await;
+    mounted.unmount();
+
+    let reader = mount_in_mode(doc_id, SEED_ARTICLE, Mode::Read).await;
+    let root = reader.one(".claimmark").expect("the widget");
+    assert_eq!(root.get_attribute("data-mode").as_deref(), Some("read"));
+    assert_eq!(counts(&reader), ["1", "0", "0"]);
+    for control in [
+        ".cm-share-wrap",
+        ".cm-suggest-toggle",
+        ".cm-suggestion",
+        "textarea",
+        "input",
+    ] {
+        assert!(
+            reader.one(control).is_none(),
+            "read mode shows no {control}"
+        );
+    }
+    // A selection offers no toolbar, and key 1 creates nothing.
+    select_in_run(&reader, "security personnel", 0, 8).await;
+    press_key("1");
+    settle().await;
+    assert!(reader.one(".cm-toolbar").is_none());
+    assert_eq!(counts(&reader), ["1", "0", "0"]);
+    // A click on the highlight (a real click collapses the selection first)
+    // opens the read-only card.
+    window()
+        .get_selection()
+        .unwrap()
+        .unwrap()
+        .remove_all_ranges()
+        .unwrap();
+    let mark: HtmlElement = reader
+        .one("mark.cm-claim[tabindex]")
+        .expect("the stored claim")
+        .dyn_into()
+        .unwrap();
+    mark.click();
+    until("the card opens", || reader.one(".cm-read-card").is_some()).await;
+    let card = reader.one(".cm-read-card").unwrap();
+    assert!(card.text_content().unwrap().contains("Confirmed claim"));
+    assert!(card
+        .query_selector("textarea, input, .cm-tag, .cm-danger")
+        .unwrap()
+        .is_none());
+    reader.unmount();
+    drop(exclusive);
 }
 
 #[wasm_bindgen_test]

@@ -23,6 +23,7 @@ pub mod anchor;
 pub mod annotation;
 pub mod assistant;
 pub mod certainty;
+pub mod changes;
 pub mod document;
 pub mod excerpt;
 pub mod interchange;

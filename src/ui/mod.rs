@@ -9,10 +9,12 @@
 //! - [`sync`]: another tab's saves merged in (`storage` events).
 //! - [`recovery`]: the banners' export and the panic hook's recovery banner.
 //! - [`components`]: one component per file.
+//! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
 
 pub mod browser;
 pub mod components;
 pub mod dom_selection;
+pub mod embed;
 pub mod persistence;
 pub mod recovery;
 pub mod selection;

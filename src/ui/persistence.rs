@@ -12,7 +12,8 @@ use crate::domain::persist::{self, KeyValueStore};
 use crate::domain::session::{self, Origin};
 use crate::domain::{reduce, Action, Document, DocumentId, State};
 
-use super::browser::{now, LocalStorage};
+use super::browser::now;
+use super::embed::WidgetStorage;
 
 /// The first state: the embedder's article (or, on the demo page, the
 /// article loaded last) with the claims storage holds for it.
@@ -48,23 +49,24 @@ fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
     result
 }
 
-/// Saves the claims whenever the revision moves, unless storage must be
-/// protected; reports the outcome back to the store. A failed save keeps
-/// the claims in memory and is retried on the next change and when the
-/// page is hidden or left (`pagehide`), so room made meanwhile is used.
-/// Another tab's saves of the same document are merged in (`ui::sync`).
+/// Saves the claims to `storage` whenever the revision moves, unless
+/// storage must be protected; reports the outcome back to the store. A
+/// failed save keeps the claims in memory and is retried on the next change
+/// and when the page is hidden or left (`pagehide`), so room made meanwhile
+/// is used. With localStorage, another tab's saves of the same document are
+/// merged in (`ui::sync`).
 #[hook]
-pub fn use_persistence(handle: &UseReducerHandle<State>) {
-    super::sync::use_tab_sync(handle);
+pub fn use_persistence(handle: &UseReducerHandle<State>, storage: WidgetStorage) {
+    super::sync::use_tab_sync(handle, matches!(storage, WidgetStorage::Local));
     let unsaved = use_mut_ref(|| None::<UseReducerHandle<State>>);
     {
-        let unsaved = unsaved.clone();
+        let (unsaved, storage) = (unsaved.clone(), storage.clone());
         use_effect_with((), move |()| {
             let listener = web_sys::window().map(|window| {
                 gloo_events::EventListener::new(&window, "pagehide", move |_| {
                     let pending = unsaved.borrow_mut().take();
                     if let Some(state) = pending.filter(|s| !s.read_only()) {
-                        let _ = persist::save_state(&LocalStorage, &state);
+                        let _ = persist::save_state(&storage, &state);
                     }
                 })
             });
@@ -83,9 +85,7 @@ pub fn use_persistence(handle: &UseReducerHandle<State>) {
         if *saved.borrow() != *revision && !state.read_only() {
             *saved.borrow_mut() = *revision;
             // Tombstones are saved too, so an import never revives a deletion.
-            let outcome = measured("claimmark:save", || {
-                persist::save_state(&LocalStorage, &state)
-            });
+            let outcome = measured("claimmark:save", || persist::save_state(&storage, &state));
             *unsaved.borrow_mut() = outcome.is_err().then(|| state.clone());
             state.dispatch(match outcome {
                 Ok(()) => Action::Saved,

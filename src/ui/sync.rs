@@ -17,15 +17,17 @@ use crate::domain::{Action, State};
 
 use super::store::DocumentRef;
 
-/// Listens to `storage` events for the shown document's key.
+/// Listens to `storage` events for the shown document's key (when the
+/// widget keeps its claims in localStorage: `enabled`).
 #[hook]
-pub fn use_tab_sync(handle: &UseReducerHandle<State>) {
+pub fn use_tab_sync(handle: &UseReducerHandle<State>, enabled: bool) {
     let document = DocumentRef(handle.document.clone());
     let dispatcher = handle.dispatcher();
-    use_effect_with(document, move |document| {
+    use_effect_with((document, enabled), move |(document, enabled)| {
+        let enabled = *enabled;
         let id = document.0.id().clone();
         let key = document_key(&id);
-        let listener = web_sys::window().map(|window| {
+        let listener = web_sys::window().filter(|_| enabled).map(|window| {
             EventListener::new(&window, "storage", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                     return;

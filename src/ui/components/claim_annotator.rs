@@ -8,7 +8,11 @@
 //! Suggestions from the certainty assistant are computed here once per
 //! document, placed among the claims' segments, and opened in a
 //! [`SuggestionPopover`] (accept as a claim, or dismiss for good). The
-//! `suggestions` prop turns them off for a future read mode.
+//! `suggestions` prop turns them off.
+//!
+//! `mode` Read (embedding, `ui::embed`) keeps highlights, the legend and a
+//! read-only [`ReadCard`] (on hover, focus, tap or Enter) and drops every
+//! control that changes claims.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -25,19 +29,21 @@ use crate::domain::suggested::{
     suggestion_id, visible, Piece,
 };
 use crate::domain::{Action, Annotation, AnnotationId, Certainty, DocumentId};
-use crate::ui::browser::{now, LocalStorage};
+use crate::ui::browser::now;
 use crate::ui::components::block_view::BlockView;
 use crate::ui::components::claim_card::{ClaimCard, Neighbour};
 use crate::ui::components::legend::Legend;
 use crate::ui::components::load_article::LoadArticle;
 use crate::ui::components::notice_banner::NoticeBanner;
 use crate::ui::components::orphan_list::OrphanList;
+use crate::ui::components::read_card::ReadCard;
 use crate::ui::components::review_list::ReviewList;
 use crate::ui::components::selection_toolbar::SelectionToolbar;
 use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::suggestion_popover::SuggestionPopover;
 use crate::ui::components::undo_toast::UndoToast;
 use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
+use crate::ui::embed::{use_bridge, Bridge, Mode, Theme, WidgetStorage};
 use crate::ui::persistence::{initial_state, use_persistence};
 use crate::ui::selection::{popup_position, use_pending_selection, use_tag_shortcuts};
 use crate::ui::store::{use_store, DocumentRef, Store, StoreContext};
@@ -63,6 +69,18 @@ pub struct ClaimAnnotatorProps {
     /// switch). On by default; a read mode would pass `false`.
     #[prop_or(true)]
     pub suggestions: bool,
+    /// Edit (the default) or read: highlights, legend and cards only.
+    #[prop_or_default]
+    pub mode: Mode,
+    /// localStorage (the default) or memory only.
+    #[prop_or_default]
+    pub storage: WidgetStorage,
+    /// Colours: the host's preference (the default), light or dark.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// The host page's link to this widget (`ui::embed::mount`).
+    #[prop_or_default]
+    pub bridge: Option<Bridge>,
 }
 
 /// The suggestion whose popover is open.
@@ -78,12 +96,16 @@ struct OpenCard {
     id: AnnotationId,
     others: Vec<AnnotationId>,
     at: (i32, i32),
+    /// Read mode: opened by Enter or a tap (focus moves into the card).
+    take_focus: bool,
 }
 
 /// The claim annotator widget in edit mode.
 #[component]
 pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     use_memo((), |_| crate::ui::browser::register_platform());
+    let storage = use_memo(props.storage.clone(), Clone::clone);
+    let reading = props.mode == Mode::Read;
     // An invalid embedder id falls back to the id derived from the text.
     let doc_id = props
         .doc_id
@@ -91,9 +113,11 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         .and_then(|raw| DocumentId::parse(raw).ok());
     let handle = {
         let (text, doc_id, resume) = (props.text.clone(), doc_id.clone(), props.resume);
-        use_reducer(move || initial_state(&LocalStorage, &text, doc_id, resume))
+        let storage = storage.clone();
+        use_reducer(move || initial_state(&*storage, &text, doc_id, resume))
     };
-    use_persistence(&handle);
+    use_persistence(&handle, (*storage).clone());
+    use_bridge(props.bridge.clone(), &handle);
 
     let root = use_node_ref();
     let article = use_node_ref();
@@ -101,7 +125,10 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let deleted = use_state(|| None::<Annotation>);
     let announcement = use_state(String::new);
     let open_suggestion = use_state(|| None::<OpenSuggestion>);
-    let switch_on = use_state(|| load_switch(&LocalStorage));
+    let switch_on = {
+        let storage = storage.clone();
+        use_state(move || load_switch(&*storage))
+    };
     // This session's dismissals, for the document they were made on.
     let dismissed_now = use_state(|| None::<(DocumentRef, Rc<BTreeSet<String>>)>);
 
@@ -110,6 +137,9 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let create = {
         let (store, pending, announcement) = (store.clone(), pending.clone(), announcement.clone());
         Callback::from(move |certainty: Certainty| {
+            if reading {
+                return;
+            }
             if let Some(selection) = *pending {
                 store.create(selection.span, certainty);
                 clear_selection();
@@ -122,9 +152,9 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     // Shows the card of the innermost claim under `target`; a target with
     // no claim (plain text) puts the card away.
-    let open_card = {
+    let open_card_with = {
         let (root, card, open_suggestion) = (root.clone(), card.clone(), open_suggestion.clone());
-        Callback::from(move |target: Element| {
+        Callback::from(move |(target, take_focus): (Element, bool)| {
             let suggested = target.closest(".cm-suggestion").ok().flatten();
             open_suggestion.set(suggested.and_then(|wrapper| {
                 Some(OpenSuggestion {
@@ -137,7 +167,37 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 id,
                 others: others.to_vec(),
                 at: popup_position(&root, &target.get_bounding_client_rect()),
+                take_focus,
             }));
+        })
+    };
+    let open_card = open_card_with.reform(move |target: Element| (target, reading));
+    // Read mode: a highlight shows its card on hover and on focus too.
+    // Closing hands focus back to the highlight; that focus must not
+    // reopen the card just closed.
+    let just_closed = use_mut_ref(|| None::<String>);
+    let on_article_hover = {
+        let (open_card_with, card, just_closed) =
+            (open_card_with.clone(), card.clone(), just_closed.clone());
+        Callback::from(move |event: Event| {
+            let Some(mark) = event
+                .target_dyn_into::<Element>()
+                .and_then(|t| t.closest("mark.cm-claim").ok().flatten())
+            else {
+                return;
+            };
+            let id = mark.get_attribute("data-annotation-id");
+            if just_closed
+                .borrow_mut()
+                .take()
+                .is_some_and(|closed| Some(closed) == id)
+            {
+                return;
+            }
+            let shown = (*card).as_ref().map(|open| open.id.to_string());
+            if shown != id {
+                open_card_with.emit((mark, false));
+            }
         })
     };
     let on_article_click = {
@@ -151,22 +211,33 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             }
         })
     };
-    let on_article_keydown = Callback::from(move |event: KeyboardEvent| {
-        if matches!(event.key().as_str(), "Enter" | " ") {
-            if let Some(target) = event.target_dyn_into::<Element>() {
-                if target.has_attribute("data-annotation-id")
-                    || target.has_attribute("data-suggestion-id")
-                {
-                    event.prevent_default();
-                    open_card.emit(target);
+    let on_article_keydown = {
+        let card = card.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            // Read mode: a card opened by focus or hover closes with Escape
+            // from the highlight (it never took focus).
+            if reading && event.key() == "Escape" && card.is_some() {
+                event.prevent_default();
+                card.set(None);
+                return;
+            }
+            if matches!(event.key().as_str(), "Enter" | " ") {
+                if let Some(target) = event.target_dyn_into::<Element>() {
+                    if target.has_attribute("data-annotation-id")
+                        || target.has_attribute("data-suggestion-id")
+                    {
+                        event.prevent_default();
+                        open_card.emit(target);
+                    }
                 }
             }
-        }
-    });
+        })
+    };
     let close_card = {
-        let (card, root) = (card.clone(), root.clone());
+        let (card, root, just_closed) = (card.clone(), root.clone(), just_closed.clone());
         Callback::from(move |()| {
             if let Some(open) = &*card {
+                *just_closed.borrow_mut() = Some(open.id.to_string());
                 focus_claim(&root, open.id);
             }
             card.set(None);
@@ -183,6 +254,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     id,
                     others,
                     at: open.at,
+                    take_focus: open.take_focus,
                 }));
             }
         })
@@ -231,11 +303,11 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         }
     };
     let on_open_article = {
-        let (store, reset_ui) = (store.clone(), reset_ui.clone());
+        let (store, reset_ui, storage) = (store.clone(), reset_ui.clone(), storage.clone());
         Callback::from(move |text: String| {
             reset_ui();
             store.dispatch(session::open_article(
-                &LocalStorage,
+                &*storage,
                 &text,
                 None,
                 Origin::LoadedByHand,
@@ -244,11 +316,11 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         })
     };
     let on_demo = {
-        let (store, text) = (store.clone(), props.text.clone());
+        let (store, text, storage) = (store.clone(), props.text.clone(), storage.clone());
         Callback::from(move |()| {
             reset_ui();
             store.dispatch(session::return_to_embedded(
-                &LocalStorage,
+                &*storage,
                 &text,
                 doc_id.clone(),
                 now(),
@@ -261,14 +333,17 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let all_suggestions = use_memo(document.clone(), |document| {
         suggest(&document.0, Lexicon::english_shared())
     });
-    let stored_dismissals = use_memo(document.clone(), |document| {
-        Rc::new(load_dismissed(&LocalStorage, &document.0))
-    });
+    let stored_dismissals = {
+        let storage = storage.clone();
+        use_memo(document.clone(), move |document| {
+            Rc::new(load_dismissed(&*storage, &document.0))
+        })
+    };
     let dismissed: Rc<BTreeSet<String>> = match &*dismissed_now {
         Some((on, set)) if *on == document => set.clone(),
         _ => (*stored_dismissals).clone(),
     };
-    let showing = props.suggestions && *switch_on;
+    let showing = props.suggestions && *switch_on && !reading;
     let pieces = {
         let state = handle.clone();
         let all = all_suggestions.clone();
@@ -337,12 +412,12 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         );
         let (document, dismissed) = (document.clone(), dismissed.clone());
         let chosen = suggestion.as_ref().map(|(_, s)| s.span);
-        let store = store.clone();
+        let (store, storage) = (store.clone(), storage.clone());
         Callback::from(move |()| {
             if let Some(span) = chosen {
                 let mut next = (*dismissed).clone();
                 next.insert(dismissal_key(&document.0, span));
-                if let Err(error) = save_dismissed(&LocalStorage, &document.0, &next) {
+                if let Err(error) = save_dismissed(&*storage, &document.0, &next) {
                     store.dispatch(Action::Notify(session::notice_for(&error)));
                 }
                 dismissed_now.set(Some((document.clone(), Rc::new(next))));
@@ -352,11 +427,15 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         })
     };
     let toggle_suggestions = {
-        let (switch_on, open_suggestion, store) =
-            (switch_on.clone(), open_suggestion.clone(), store.clone());
+        let (switch_on, open_suggestion, store, storage) = (
+            switch_on.clone(),
+            open_suggestion.clone(),
+            store.clone(),
+            storage.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let next = !*switch_on;
-            if let Err(error) = save_switch(&LocalStorage, next) {
+            if let Err(error) = save_switch(&*storage, next) {
                 store.dispatch(Action::Notify(session::notice_for(&error)));
             }
             open_suggestion.set(None);
@@ -368,37 +447,46 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     html! {
         <ContextProvider<StoreContext> context={handle.clone()}>
-            <div class="claimmark" data-mode="edit" ref={root}>
+            <div class="claimmark" data-mode={props.mode.key()} data-theme={props.theme.key()} ref={root}>
                 <header class="cm-bar">
                     <Legend counts={handle.counts()} />
-                    <SharePanel />
-                    if props.suggestions {
+                    if !reading {
+                        <SharePanel />
+                    }
+                    if props.suggestions && !reading {
                         <button type="button" class="cm-suggest-toggle" aria-pressed={switch_on.to_string()}
                             title="Show or hide the assistant's suggested claims" onclick={toggle_suggestions}>
                             { if *switch_on { "Suggestions: on" } else { "Suggestions: off" } }
                         </button>
                     }
-                    if props.allow_load {
+                    if props.allow_load && !reading {
                         <LoadArticle on_open={on_open_article} {on_demo} />
                     }
                 </header>
                 <NoticeBanner notices={handle.notices.clone()} />
                 <article class="cm-article" ref={article} onclick={on_article_click}
-                    onkeydown={on_article_keydown} onpointerdown={on_pointerdown}>
+                    onkeydown={on_article_keydown}
+                    onpointerdown={(!reading).then_some(on_pointerdown)}
+                    onmouseover={reading.then(|| on_article_hover.reform(Event::from))}
+                    onfocusin={reading.then(|| on_article_hover.reform(Event::from))}>
                     { for handle.document.blocks().iter().zip(pieces.iter()).enumerate().map(|(index, (block, pieces))| html! {
                         <BlockView key={index} document={document.clone()} block={*block} pieces={pieces.clone()} />
                     }) }
                 </article>
-                <ReviewList claims={to_review} />
+                if !reading {
+                    <ReviewList claims={to_review} />
+                }
                 <OrphanList {orphans} />
-                if let Some(selection) = *pending {
+                if let (false, Some(selection)) = (reading, *pending) {
                     <SelectionToolbar at={selection.at} on_pick={create} />
                 }
                 if let Some((open, chosen)) = suggestion {
                     <SuggestionPopover at={open.at} certainty={chosen.certainty} explanation={chosen.explain()}
                         on_accept={accept_suggestion} on_dismiss={dismiss_suggestion} on_close={close_suggestion} />
                 }
-                if let Some(open) = (*card).clone() {
+                if let (true, Some(open)) = (reading, (*card).clone()) {
+                    <ReadCardSlot {open} on_close={close_card.clone()} />
+                } else if let Some(open) = (*card).clone() {
                     <CardSlot open={open} on_close={close_card} on_select={select_card} on_delete={delete_claim} />
                 }
                 if let Some(annotation) = (*deleted).clone() {
@@ -444,6 +532,27 @@ fn CardSlot(props: &CardSlotProps) -> Html {
     html! {
         <ClaimCard {claim} {neighbours} at={props.open.at} on_close={props.on_close.clone()}
             on_select={props.on_select.clone()} on_delete={props.on_delete.clone()} />
+    }
+}
+
+/// Props of [`ReadCardSlot`].
+#[derive(Properties, PartialEq)]
+struct ReadCardSlotProps {
+    open: OpenCard,
+    on_close: Callback<()>,
+}
+
+/// Read mode's card: looks the claim up and shows it, read-only.
+#[component]
+fn ReadCardSlot(props: &ReadCardSlotProps) -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let Some(claim) = store.state().claim(props.open.id).cloned() else {
+        return html! {};
+    };
+    html! {
+        <ReadCard {claim} at={props.open.at} take_focus={props.open.take_focus} on_close={props.on_close.clone()} />
     }
 }
 

@@ -21,6 +21,7 @@ pub struct LoadArticleProps {
 #[component]
 pub fn LoadArticle(props: &LoadArticleProps) -> Html {
     let expanded = use_state(|| false);
+    let panel_id = crate::ui::embed::use_unique_id("cm-load-panel");
     let error = use_state(|| None::<String>);
     let paste = use_node_ref();
 
@@ -95,11 +96,11 @@ pub fn LoadArticle(props: &LoadArticleProps) -> Html {
 
     html! {
         <div class="cm-load">
-            <button type="button" class="cm-button" aria-expanded={expanded.to_string()} aria-controls="cm-load-panel" onclick={on_toggle}>
+            <button type="button" class="cm-button" aria-expanded={expanded.to_string()} aria-controls={panel_id.clone()} onclick={on_toggle}>
                 { "Load article" }
             </button>
             if *expanded {
-                <form id="cm-load-panel" class="cm-load-panel" onsubmit={on_submit}>
+                <form id={panel_id.clone()} class="cm-load-panel" onsubmit={on_submit}>
                     <label class="cm-field">
                         <span>{ "Article text" }</span>
                         <textarea rows="8" ref={paste} dir="auto" placeholder="Paste the article here. Separate paragraphs with a blank line." />

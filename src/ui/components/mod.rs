@@ -10,6 +10,7 @@ pub mod legend;
 pub mod load_article;
 pub mod notice_banner;
 pub mod orphan_list;
+pub mod read_card;
 pub mod review_list;
 pub mod selection_toolbar;
 pub mod share_panel;

@@ -101,6 +101,7 @@ fn read_file(file: File, on_text: Callback<Result<String, String>>) {
 #[component]
 pub fn SharePanel() -> Html {
     let store = use_store();
+    let panel_id = crate::ui::embed::use_unique_id("cm-share-panel");
     let open = use_state_eq(|| false);
     let pending = use_state_eq(|| None::<Pending>);
     let status = use_state_eq(Status::default);
@@ -234,9 +235,9 @@ pub fn SharePanel() -> Html {
     html! {
         <div class="cm-share-wrap">
             <button type="button" class="cm-button" aria-expanded={open.to_string()}
-                aria-controls="cm-share-panel" onclick={toggle}>{ "Share" }</button>
+                aria-controls={panel_id.clone()} onclick={toggle}>{ "Share" }</button>
             if *open {
-                <section class="cm-share" id="cm-share-panel" aria-label="Share claims"
+                <section class="cm-share" id={panel_id.clone()} aria-label="Share claims"
                     ondragover={on_dragover} ondrop={on_drop}>
                     <h2>{ "Export" }</h2>
                     <div class="cm-share-actions">
