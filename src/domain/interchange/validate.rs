@@ -578,6 +578,7 @@ fn read_item(
             tags: bodies.tags,
             created,
             modified,
+            history: Vec::new(),
         },
         source,
     ))
