@@ -37,6 +37,9 @@ use crate::ui::components::selection_toolbar::SelectionToolbar;
 use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::suggestion_popover::SuggestionPopover;
 use crate::ui::components::undo_toast::UndoToast;
+use crate::ui::components::workflow::{
+    use_workflow, HelpSlot, ThemeToggle, Workflow, WorkflowArgs, WorkspaceAside,
+};
 use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
 use crate::ui::persistence::{initial_state, use_persistence};
 use crate::ui::selection::{popup_position, use_pending_selection, use_tag_shortcuts};
@@ -107,14 +110,24 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     let (pending, on_pointerdown) = use_pending_selection(&root, &article);
     let store = Store::from_handle(handle.clone());
+    let workflow: Workflow = use_workflow(WorkflowArgs {
+        store: store.clone(),
+        root: root.clone(),
+        article: article.clone(),
+        pending: pending.clone(),
+        announcement: announcement.clone(),
+        deleted: deleted.clone(),
+    });
     let create = {
         let (store, pending, announcement) = (store.clone(), pending.clone(), announcement.clone());
+        let focus_new = workflow.focus_new.clone();
         Callback::from(move |certainty: Certainty| {
             if let Some(selection) = *pending {
-                store.create(selection.span, certainty);
+                let id = store.create(selection.span, certainty);
                 clear_selection();
                 pending.set(None);
                 announcement.set(format!("{} claim created.", certainty.label()));
+                focus_new.emit(id);
             }
         })
     };
@@ -151,7 +164,9 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             }
         })
     };
+    let workflow_keydown = workflow.on_article_keydown.clone();
     let on_article_keydown = Callback::from(move |event: KeyboardEvent| {
+        workflow_keydown.emit(event.clone());
         if matches!(event.key().as_str(), "Enter" | " ") {
             if let Some(target) = event.target_dyn_into::<Element>() {
                 if target.has_attribute("data-annotation-id")
@@ -194,7 +209,9 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             deleted.clone(),
             announcement.clone(),
         );
+        let before_delete = workflow.before_delete.clone();
         Callback::from(move |id: AnnotationId| {
+            before_delete.emit(id);
             if let Some(annotation) = store.delete(id) {
                 deleted.set(Some(annotation));
                 announcement.set("Claim deleted.".to_owned());
@@ -368,9 +385,10 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     html! {
         <ContextProvider<StoreContext> context={handle.clone()}>
-            <div class="claimmark" data-mode="edit" ref={root}>
+            <div class="claimmark" data-mode="edit" ref={root} data-theme={workflow.theme_key()}
+                data-hide={workflow.hide_attr()} onkeydown={workflow.on_root_keydown.clone()}>
                 <header class="cm-bar">
-                    <Legend counts={handle.counts()} />
+                    <Legend counts={handle.counts()} hidden={workflow.hidden} on_toggle={workflow.on_filter.clone()} />
                     <SharePanel />
                     if props.suggestions {
                         <button type="button" class="cm-suggest-toggle" aria-pressed={switch_on.to_string()}
@@ -381,14 +399,23 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     if props.allow_load {
                         <LoadArticle on_open={on_open_article} {on_demo} />
                     }
+                    <ThemeToggle dark={workflow.dark} on_toggle={workflow.on_theme.clone()} />
+                    <button type="button" class="cm-button cm-help-button" aria-keyshortcuts="?"
+                        onclick={workflow.on_help.reform(|_: MouseEvent| ())}>{ "Shortcuts (?)" }</button>
                 </header>
                 <NoticeBanner notices={handle.notices.clone()} />
+                <div class="cm-workspace">
                 <article class="cm-article" ref={article} onclick={on_article_click}
-                    onkeydown={on_article_keydown} onpointerdown={on_pointerdown}>
+                    onkeydown={on_article_keydown} onpointerdown={on_pointerdown}
+                    onfocusin={workflow.on_article_focusin.clone()} tabindex="0"
+                    aria-label="Article text; press ? for keyboard shortcuts">
                     { for handle.document.blocks().iter().zip(pieces.iter()).enumerate().map(|(index, (block, pieces))| html! {
-                        <BlockView key={index} document={document.clone()} block={*block} pieces={pieces.clone()} />
+                        <BlockView key={index} document={document.clone()} block={*block} pieces={pieces.clone()}
+                            stop={workflow.stop_in(block.span)} />
                     }) }
                 </article>
+                <WorkspaceAside hidden={workflow.hidden} counts={workflow.overview} on_pick={workflow.on_pick.clone()} />
+                </div>
                 <ReviewList claims={to_review} />
                 <OrphanList {orphans} />
                 if let Some(selection) = *pending {
@@ -404,6 +431,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 if let Some(annotation) = (*deleted).clone() {
                     <UndoToast quote={short_quote(&annotation.target.quote.exact)} on_undo={undo_delete} on_dismiss={dismiss_toast} />
                 }
+                <HelpSlot open={workflow.help_open} on_close={workflow.on_help_close.clone()} />
                 <div class="cm-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
             </div>
         </ContextProvider<StoreContext>>

@@ -5,13 +5,17 @@
 pub mod block_view;
 pub mod claim_annotator;
 pub mod claim_card;
+pub mod claim_panel;
 pub mod demo_app;
 pub mod legend;
 pub mod load_article;
 pub mod notice_banner;
 pub mod orphan_list;
+pub mod overview;
 pub mod review_list;
 pub mod selection_toolbar;
 pub mod share_panel;
+pub mod shortcuts_help;
 pub mod suggestion_popover;
 pub mod undo_toast;
+pub mod workflow;
