@@ -392,4 +392,54 @@ mod tests {
         assert_eq!(line.describe(), "Created as Unclear");
         assert_eq!(line.by, None);
     }
+
+    #[test]
+    fn history_travels_in_exports_and_old_or_bad_files_are_handled() {
+        use crate::domain::interchange::{export_collection, parse_import};
+        let state = reduce(start(), Action::SetAuthor(Some("Ana".into())));
+        let state = create(state, 1, 10);
+        let state = reduce(
+            state,
+            Action::SetCertainty {
+                id: id(1),
+                certainty: Certainty::Confirmed,
+                at: Timestamp(20),
+            },
+        );
+        let json = export_collection("urn:claimmark:doc:x", &state.annotations());
+        assert!(json.contains("\"claimmark:history\": ["), "{json}");
+        assert!(json.contains("\"by\": \"Ana\""), "{json}");
+        let back = parse_import(&json, Some(&state.document)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            back.annotations,
+            state.annotations(),
+            "a round trip keeps it"
+        );
+
+        // A file from before histories has none and still loads.
+        let mut old: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        if let Some(item) = old
+            .pointer_mut("/first/items/0")
+            .and_then(|i| i.as_object_mut())
+        {
+            item.remove("claimmark:history");
+        }
+        let old = parse_import(&old.to_string(), None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(old.annotations.len(), 1);
+        assert!(old.annotations.iter().all(|a| a.history.is_empty()));
+
+        // An unreadable history refuses the item with a reason.
+        let bad = json.replace("\"to\": \"confirmed\"", "\"to\": \"maybe\"");
+        let bad = parse_import(&bad, None).unwrap_or_else(|e| panic!("{e}"));
+        assert!(bad.annotations.is_empty());
+        let reason = bad
+            .rejected
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        assert!(
+            reason.starts_with("items[0] has an unreadable \"claimmark:history\""),
+            "{reason}"
+        );
+    }
 }

@@ -205,7 +205,9 @@ pub fn use_undo_shortcuts(on_undo: Callback<bool>) {
                     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
-                    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() || is_typing(event)
+                    if !(event.ctrl_key() || event.meta_key())
+                        || event.alt_key()
+                        || is_typing(event)
                     {
                         return;
                     }

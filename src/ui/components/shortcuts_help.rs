@@ -10,7 +10,10 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
     (
         "Claims",
         &[
-            ("Tab", "Reach the claims (one stop), then the rest of the page"),
+            (
+                "Tab",
+                "Reach the claims (one stop), then the rest of the page",
+            ),
             ("↓ → j / ↑ ← k", "Next / previous claim"),
             ("Home / End", "First / last claim"),
             ("Enter", "Open the claim's card"),

@@ -159,11 +159,13 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
     let current = use_state_eq(|| None::<AnnotationId>);
     let hidden = use_state_eq(|| [false; 3]);
     let help_open = use_state_eq(|| false);
-    let dark = use_state_eq(|| match LocalStorage.get(&theme_key()).ok().flatten().as_deref() {
-        Some("dark") => true,
-        Some("light") => false,
-        _ => prefers_dark(),
-    });
+    let dark = use_state_eq(
+        || match LocalStorage.get(&theme_key()).ok().flatten().as_deref() {
+            Some("dark") => true,
+            Some("light") => false,
+            _ => prefers_dark(),
+        },
+    );
     let focus_next = use_mut_ref(|| None::<FocusNext>);
     let force = use_force_update();
     let cursor = use_mut_ref(|| None::<(DocumentRef, Span)>);
@@ -218,9 +220,9 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
     let state = store.state();
     let ordered = in_document_order(&state.claims);
     let shown = |id: AnnotationId| {
-        state
-            .claim(id)
-            .is_some_and(|c| c.placement.span().is_some() && !is_off(*hidden, c.annotation.certainty))
+        state.claim(id).is_some_and(|c| {
+            c.placement.span().is_some() && !is_off(*hidden, c.annotation.certainty)
+        })
     };
     // The tab stop: the current claim (or the outer claim starting where it
     // does), else the first shown claim.
@@ -260,7 +262,9 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
             let state = store.state();
             let ordered: Vec<AnnotationId> = in_document_order(&state.claims)
                 .iter()
-                .filter(|c| c.placement.span().is_some() && !is_off(*hidden, c.annotation.certainty))
+                .filter(|c| {
+                    c.placement.span().is_some() && !is_off(*hidden, c.annotation.certainty)
+                })
                 .map(|c| c.annotation.id)
                 .collect();
             let at = ordered.iter().position(|c| *c == id);
