@@ -19,14 +19,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::excerpt::first_words;
 use crate::domain::segments::{Layer, Segment};
 use crate::domain::suggested::{Piece, Placed};
 use crate::domain::{AnnotationId, Block, BlockKind, Document, Span};
 use crate::ui::store::DocumentRef;
-
-/// Words of a claim's quote used in its accessible name.
-const NAME_WORDS: usize = 8;
 
 /// Props of [`BlockView`].
 #[derive(Properties, PartialEq)]
@@ -82,11 +78,8 @@ fn render_suggestion(document: &Document, placed: &Placed) -> Html {
     let certainty = placed.certainty;
     let title = format!("Suggested {} — {}", certainty.key(), placed.explanation);
     let quote = document.slice(placed.span).unwrap_or_default();
-    let name = format!(
-        "Suggested {} claim: {}",
-        certainty.key(),
-        first_words(quote, NAME_WORDS)
-    );
+    // The name holds all the visible text (WCAG 2.5.3, "label in name").
+    let name = format!("Suggested {} claim: {quote}", certainty.key());
     let parts: Html = placed
         .parts
         .iter()
@@ -124,6 +117,7 @@ fn render_segment(document: &Document, segment: &Segment, roving: Option<Annotat
             depth - 1 - index,
             stop == Some(index),
             roving,
+            segment.span,
             inner,
         );
     }
@@ -136,6 +130,7 @@ fn render_layer(
     depth: usize,
     is_stop: bool,
     roving: Option<AnnotationId>,
+    shown: Span,
     inner: Html,
 ) -> Html {
     let certainty = layer.certainty;
@@ -151,10 +146,8 @@ fn render_layer(
         format!("{} claim", certainty.label())
     };
     // The outermost mark where a claim starts is its keyboard stop.
-    let name = is_stop.then(|| {
-        let quote = document.slice(layer.claim).unwrap_or_default();
-        format!("{title}: {}", first_words(quote, NAME_WORDS))
-    });
+    // Its name holds the text it shows (WCAG 2.5.3, "label in name").
+    let name = is_stop.then(|| format!("{title}: {}", document.slice(shown).unwrap_or_default()));
     html! {
         <mark class="cm-claim" data-certainty={certainty.key()} data-annotation-id={id}
             data-depth={depth} data-starts={layer.starts.to_string()} data-ends={layer.ends.to_string()}
