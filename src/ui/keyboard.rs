@@ -191,11 +191,12 @@ fn boundary(article: &Element, at: usize, at_end: bool) -> Option<(Node, u32)> {
     None
 }
 
-/// Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo — anywhere in the
-/// page but inside fields, which keep their own undo. `on_undo` gets
-/// `true` for redo.
+/// Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo — with focus in the
+/// widget `root` or on the page's body (so that several widgets on one page
+/// do not all undo), never inside fields, which keep their own undo.
+/// `on_undo` gets `true` for redo.
 #[hook]
-pub fn use_undo_shortcuts(on_undo: Callback<bool>) {
+pub fn use_undo_shortcuts(root: NodeRef, on_undo: Callback<bool>) {
     use_effect_with((), move |_| {
         let listener = web_sys::window()
             .and_then(|w| w.document())
@@ -209,6 +210,17 @@ pub fn use_undo_shortcuts(on_undo: Callback<bool>) {
                         || event.alt_key()
                         || is_typing(event)
                     {
+                        return;
+                    }
+                    let target = event.target().and_then(|t| t.dyn_into::<Node>().ok());
+                    let ours = match (&target, root.cast::<Node>()) {
+                        (Some(target), Some(root)) => {
+                            root.contains(Some(target))
+                                || matches!(target.node_name().as_str(), "BODY" | "#document")
+                        }
+                        _ => false,
+                    };
+                    if !ours {
                         return;
                     }
                     let redo = match event.key().as_str() {

@@ -120,10 +120,16 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     });
     let create = {
         let (store, pending, announcement) = (store.clone(), pending.clone(), announcement.clone());
-        let focus_new = workflow.focus_new.clone();
+        let (focus_new, article) = (workflow.focus_new.clone(), article.clone());
         Callback::from(move |certainty: Certainty| {
             if let Some(selection) = *pending {
-                let id = store.create(selection.span, certainty);
+                // The live selection: `selectionchange` may not have updated
+                // `pending` yet when a key follows a keyboard selection fast.
+                let span = article
+                    .cast::<Element>()
+                    .and_then(|a| selected_span(&a))
+                    .map_or(selection.span, |s| s.span);
+                let id = store.create(span, certainty);
                 clear_selection();
                 pending.set(None);
                 announcement.set(format!("{} claim created.", certainty.label()));

@@ -202,19 +202,22 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
     }
     {
         let (store, announcement, deleted) = (store.clone(), announcement.clone(), deleted.clone());
-        use_undo_shortcuts(Callback::from(move |redo: bool| {
-            let done = if redo { store.redo() } else { store.undo() };
-            deleted.set(None);
-            announcement.set(
-                match (redo, done) {
-                    (false, true) => "Undone.",
-                    (true, true) => "Redone.",
-                    (false, false) => "Nothing to undo.",
-                    (true, false) => "Nothing to redo.",
-                }
-                .to_owned(),
-            );
-        }));
+        use_undo_shortcuts(
+            root.clone(),
+            Callback::from(move |redo: bool| {
+                let done = if redo { store.redo() } else { store.undo() };
+                deleted.set(None);
+                announcement.set(
+                    match (redo, done) {
+                        (false, true) => "Undone.",
+                        (true, true) => "Redone.",
+                        (false, false) => "Nothing to undo.",
+                        (true, false) => "Nothing to redo.",
+                    }
+                    .to_owned(),
+                );
+            }),
+        );
     }
 
     let state = store.state();
