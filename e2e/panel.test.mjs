@@ -132,6 +132,11 @@ test('each certainty change is recorded with who and when, and survives a reload
   await page.locator(`${ARTICLE} mark.cm-claim[data-annotation-id="${claim.id}"]`).first().click();
   let dialog = card(page);
   await dialog.getByRole('button', { name: /^Confirmed/ }).click();
+  await eventually(
+    page,
+    async () => (await page.locator('.claimmark [role="status"][aria-live="polite"]').first().textContent()) === 'Claim marked Confirmed.',
+    'a change made in the card is announced',
+  );
   const lines = async () => {
     const history = card(page).locator('details.cm-history');
     if (!(await history.evaluate((d) => d.open))) await history.locator('summary').click();

@@ -442,4 +442,26 @@ mod tests {
             "{reason}"
         );
     }
+
+    #[test]
+    fn an_import_undoes_in_one_step() {
+        let mine = create(start(), 1, 10);
+        let theirs = create(start(), 2, 20);
+        let imported = reduce(
+            mine.clone(),
+            Action::Import {
+                annotations: theirs.annotations(),
+            },
+        );
+        assert_eq!(imported.claims.len(), 2);
+        let undone = reduce(imported, Action::Undo { at: Timestamp(30) });
+        assert_eq!(undone.annotations(), mine.annotations());
+        assert!(
+            tombstoned(&undone, 2),
+            "the undone import's claim is tombstoned"
+        );
+        let redone = reduce(undone, Action::Redo { at: Timestamp(40) });
+        assert_eq!(redone.claims.len(), 2);
+        assert!(!tombstoned(&redone, 2));
+    }
 }

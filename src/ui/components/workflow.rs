@@ -13,6 +13,7 @@
 //! `claimmark:v1:settings:author`, set in the share panel's "Your name"
 //! field (also the ClaimReview author).
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use web_sys::Element;
@@ -220,6 +221,29 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         );
     }
 
+    // Certainty changes made elsewhere (the card, the panel) are announced
+    // too; undo and redo keep their own message.
+    {
+        let (store, announcement) = (store.clone(), announcement.clone());
+        let seen = use_mut_ref(BTreeMap::<AnnotationId, Certainty>::new);
+        use_effect_with(store.state().revision, move |_| {
+            let now: BTreeMap<AnnotationId, Certainty> = store
+                .state()
+                .claims
+                .iter()
+                .map(|c| (c.annotation.id, c.annotation.certainty))
+                .collect();
+            let before = seen.replace(now.clone());
+            let mut changed = now
+                .iter()
+                .filter(|(id, c)| before.get(id).is_some_and(|old| old != *c));
+            if let (Some((_, certainty)), None) = (changed.next(), changed.next()) {
+                if !matches!(announcement.as_str(), "Undone." | "Redone.") {
+                    announcement.set(format!("Claim marked {}.", certainty.label()));
+                }
+            }
+        });
+    }
     let state = store.state();
     let ordered = in_document_order(&state.claims);
     let shown = |id: AnnotationId| {
@@ -247,10 +271,9 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
 
     let sentences = use_memo(document.clone(), |document| sentences_of(&document.0));
     let counts = {
-        let claims = state.claims.clone();
-        let sentences = sentences.clone();
+        let (store, sentences) = (store.clone(), sentences.clone());
         *use_memo((document.clone(), state.revision), move |_| {
-            overview(&sentences, &claims)
+            overview(&sentences, &store.state().claims)
         })
     };
 
