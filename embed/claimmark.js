@@ -27,12 +27,12 @@ function loaded() {
   return shared.loaded;
 }
 
-/** Adds the widget's stylesheets (claimmark.css, embed.css) to the page once. */
+/** Adds the widget's stylesheets (claimmark.css, workflow.css, embed.css) to the page once. */
 function addStyles() {
   if (shared.styled) return;
   shared.styled = true;
   const present = new Set([...document.querySelectorAll('link[rel=stylesheet]')].map((link) => link.href));
-  for (const name of ['claimmark.css', 'embed.css']) {
+  for (const name of ['claimmark.css', 'workflow.css', 'embed.css']) {
     const href = new URL(`./${name}`, import.meta.url).href;
     if (present.has(href)) continue;
     const link = document.createElement('link');

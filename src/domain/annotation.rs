@@ -15,6 +15,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use super::certainty::Certainty;
+use super::history::CertaintyChange;
 
 /// An annotation's id: a UUID, written as `urn:uuid:…` in W3C exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -215,6 +216,10 @@ pub struct Annotation {
     pub created: Timestamp,
     /// When it last changed.
     pub modified: Timestamp,
+    /// Its certainty changes, oldest first (see [`super::history`]);
+    /// absent from storage when empty, so older data still loads.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<CertaintyChange>,
 }
 
 /// A tombstone: claim `id` was deleted at `at`. Kept so that a merge does

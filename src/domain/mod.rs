@@ -9,6 +9,8 @@
 //! - [`certainty`], [`annotation`]: what a claim is.
 //! - [`anchor`]: W3C selectors to spans and back.
 //! - [`store`]: the state, the `Action`s and the pure reducer.
+//! - [`history`]: undo / redo, and each claim's certainty history.
+//! - [`reading_cursor`]: the keyboard's sentence / word cursor; the overview.
 //! - [`segments`]: overlapping claims flattened for rendering.
 //! - [`suggested`]: the assistant's suggestions placed among them, and
 //!   what a reader dismissed or switched off.
@@ -26,9 +28,11 @@ pub mod certainty;
 pub mod changes;
 pub mod document;
 pub mod excerpt;
+pub mod history;
 pub mod interchange;
 pub mod offsets;
 pub mod persist;
+pub mod reading_cursor;
 pub mod segments;
 pub mod session;
 pub mod snap;

@@ -492,6 +492,7 @@ mod tests {
             tags: Vec::new(),
             created: Timestamp(1_772_013_600_000),
             modified: Timestamp(1_772_013_600_500),
+            history: Vec::new(),
         }
     }
 

@@ -155,6 +155,7 @@ mod tests {
                 tags: Vec::new(),
                 created: Timestamp(0),
                 modified: Timestamp(0),
+                history: Vec::new(),
             },
             placement: Placement::Anchored(span),
         }

@@ -18,6 +18,7 @@ use super::anchor::{anchor, describe, Placement};
 use super::annotation::{Annotation, AnnotationId, Deletion, SourceUrl, Timestamp};
 use super::certainty::Certainty;
 use super::document::Document;
+use super::history::{clean_author, push_change, restore, CertaintyChange, UndoStack};
 use super::interchange::merge::{plan, Decision};
 use super::persist::Notice;
 use super::snap::snap_to_words;
@@ -53,6 +54,10 @@ pub struct State {
     pub notices: Vec<Notice>,
     /// Grows with every change that must be saved.
     pub revision: u64,
+    /// Earlier and undone claims, for undo and redo ([`super::history`]).
+    pub undo: UndoStack,
+    /// The name recorded in certainty histories (settings), if any.
+    pub author: Option<String>,
 }
 
 /// Every change the widget can make.
@@ -166,6 +171,20 @@ pub enum Action {
         /// The other tab's tombstones.
         deletions: Vec<Deletion>,
     },
+    /// Go back to the claims before the last change (a new revision, saved
+    /// like any change; see [`super::history::restore`] for tombstones).
+    Undo {
+        /// Now.
+        at: Timestamp,
+    },
+    /// Redo the last undone change.
+    Redo {
+        /// Now.
+        at: Timestamp,
+    },
+    /// The name certainty changes are recorded under (settings); cleaned
+    /// by [`super::history::clean_author`]. Changes nothing stored.
+    SetAuthor(Option<String>),
     /// Storage reported a problem.
     Notify(Notice),
     /// A save succeeded: problems that only concerned saving are over.
@@ -182,6 +201,8 @@ impl State {
             deletions: Vec::new(),
             notices: Vec::new(),
             revision: 0,
+            undo: UndoStack::default(),
+            author: None,
         }
     }
 
@@ -229,8 +250,66 @@ impl State {
     }
 }
 
-/// Applies `action`; returns `state` itself when nothing changes.
+/// Applies `action`; returns `state` itself when nothing changes. Every
+/// change a person makes can be undone ([`Action::Undo`]).
 pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
+    match action {
+        Action::Undo { at } => step(state, at, UndoStack::step_back),
+        Action::Redo { at } => step(state, at, UndoStack::step_forward),
+        Action::SetAuthor(raw) => {
+            let author = raw.as_deref().and_then(clean_author);
+            if author == state.author {
+                return state;
+            }
+            let mut next = (*state).clone();
+            next.author = author;
+            Rc::new(next)
+        }
+        action => {
+            let undoable = !matches!(
+                action,
+                Action::Open { .. } | Action::Notify(_) | Action::Saved
+            );
+            let from_another_tab = matches!(action, Action::Merge { .. });
+            let next = apply(state.clone(), action);
+            if !undoable || Rc::ptr_eq(&state, &next) {
+                return next;
+            }
+            let mut next = next;
+            if from_another_tab {
+                // Undo goes back to earlier sets of claims; one from before
+                // another tab's work would delete that work. Undo starts
+                // afresh instead (the other tab can still undo its own).
+                Rc::make_mut(&mut next).undo = UndoStack::default();
+                return next;
+            }
+            Rc::make_mut(&mut next)
+                .undo
+                .record(Rc::new(state.claims.clone()));
+            next
+        }
+    }
+}
+
+/// Moves to the claims `take` hands back (undo or redo) as one new revision.
+fn step(
+    state: Rc<State>,
+    at: Timestamp,
+    take: impl FnOnce(&mut UndoStack, Rc<Vec<Claim>>) -> Option<Rc<Vec<Claim>>>,
+) -> Rc<State> {
+    let mut next = (*state).clone();
+    let Some(target) = take(&mut next.undo, Rc::new(state.claims.clone())) else {
+        return state;
+    };
+    let (claims, deletions) = restore(&state.claims, &state.deletions, &target, at);
+    next.claims = claims;
+    next.deletions = deletions;
+    next.revision += 1;
+    Rc::new(next)
+}
+
+/// Applies a change that is not undo, redo or a setting.
+fn apply(state: Rc<State>, action: Action) -> Rc<State> {
     match action {
         Action::Open {
             document,
@@ -254,6 +333,9 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
                 notices,
                 // Opening changes nothing that needs saving.
                 revision: state.revision,
+                // Another article: nothing to undo.
+                undo: UndoStack::default(),
+                author: state.author.clone(),
             })
         }
         Action::Create {
@@ -280,6 +362,12 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
                 tags: Vec::new(),
                 created: at,
                 modified: at,
+                history: vec![CertaintyChange {
+                    from: None,
+                    to: certainty,
+                    at,
+                    by: state.author.clone(),
+                }],
             };
             changed(&state, |next| {
                 next.claims.push(Claim {
@@ -288,11 +376,23 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
                 });
             })
         }
-        Action::SetCertainty { id, certainty, at } => edit(state, id, at, |a| {
-            let differs = a.certainty != certainty;
-            a.certainty = certainty;
-            differs
-        }),
+        Action::SetCertainty { id, certainty, at } => {
+            let by = state.author.clone();
+            edit(state, id, at, |a| {
+                if a.certainty == certainty {
+                    return false;
+                }
+                let change = CertaintyChange {
+                    from: Some(a.certainty),
+                    to: certainty,
+                    at,
+                    by,
+                };
+                push_change(&mut a.history, change);
+                a.certainty = certainty;
+                true
+            })
+        }
         Action::SetNote { id, note, at } => edit(state, id, at, |a| {
             let note: String = note.chars().take(NOTE_MAX_CHARS).collect();
             let differs = a.note != note;
@@ -351,6 +451,7 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
             annotations,
             deletions,
         } => super::sync::merge_stored(state, annotations, deletions),
+        Action::Undo { .. } | Action::Redo { .. } | Action::SetAuthor(_) => reduce(state, action),
         Action::Notify(notice) => {
             if state.notices.contains(&notice) {
                 return state;

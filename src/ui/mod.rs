@@ -4,6 +4,7 @@
 //! - [`store`]: the one context, its reducer and the `use_store` hook.
 //! - [`browser`]: the clock, ids and localStorage, behind domain traits.
 //! - [`dom_selection`]: a DOM selection or element to document offsets.
+//! - [`keyboard`]: roving focus, the reading cursor, undo keys.
 //! - [`selection`]: the pending selection, its toolbar position and shortcuts.
 //! - [`persistence`]: the first state from storage; saving as an effect.
 //! - [`sync`]: another tab's saves merged in (`storage` events).
@@ -15,6 +16,7 @@ pub mod browser;
 pub mod components;
 pub mod dom_selection;
 pub mod embed;
+pub mod keyboard;
 pub mod persistence;
 pub mod recovery;
 pub mod selection;

@@ -116,6 +116,20 @@ impl Store {
         self.handle.dispatch(Action::Restore { annotation });
     }
 
+    /// Undoes the last change; false when there was nothing to undo.
+    pub fn undo(&self) -> bool {
+        let possible = self.handle.undo.undo_depth() > 0;
+        self.handle.dispatch(Action::Undo { at: browser::now() });
+        possible
+    }
+
+    /// Redoes the last undone change; false when there was nothing to redo.
+    pub fn redo(&self) -> bool {
+        let possible = self.handle.undo.redo_depth() > 0;
+        self.handle.dispatch(Action::Redo { at: browser::now() });
+        possible
+    }
+
     /// Applies any action (opening articles, storage reports).
     pub fn dispatch(&self, action: Action) {
         self.handle.dispatch(action);

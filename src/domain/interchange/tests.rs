@@ -38,6 +38,7 @@ fn claim(doc: &Document, n: u8, span: (usize, usize), certainty: Certainty) -> A
         tags: Vec::new(),
         created: Timestamp(T0),
         modified: Timestamp(T0 + i64::from(n)),
+        history: Vec::new(),
     }
 }
 

@@ -17,13 +17,16 @@
 //! target's `TextQuoteSelector` and `TextPositionSelector` (other selector
 //! types are ignored while a usable one remains). With the document's text
 //! at hand, a position past its end refuses the item and a missing quote is
-//! taken from the text.
+//! taken from the text. A certainty history under `claimmark:history`
+//! (see [`super::w3c::HISTORY_KEY`]) is read when present: an unreadable
+//! one refuses the item with the reason; files without one load as before.
 
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 use thiserror::Error;
 
+use super::w3c::HISTORY_KEY;
 use super::{
     MAX_CONTEXT_CHARS, MAX_IMPORT_BYTES, MAX_ITEMS, MAX_QUOTE_CHARS, MAX_TAGS, MAX_TAG_CHARS,
     MAX_TARGET_SOURCE_LEN,
@@ -35,6 +38,7 @@ use crate::domain::annotation::{
 };
 use crate::domain::certainty::Certainty;
 use crate::domain::document::Document;
+use crate::domain::history::{CertaintyChange, AUTHOR_MAX_CHARS, HISTORY_MAX};
 use crate::domain::span::Span;
 use crate::domain::store::{NOTE_MAX_CHARS, SOURCES_MAX};
 
@@ -161,6 +165,9 @@ pub enum ItemError {
         /// The cap.
         max: usize,
     },
+    /// A `claimmark:history` that is not a list of certainty changes.
+    #[error("has an unreadable \"claimmark:history\": {0}")]
+    BadHistory(String),
     /// More elements than the cap.
     #[error("has too many {field}: {count}, at most {max}")]
     TooMany {
@@ -422,6 +429,41 @@ fn read_bodies(object: &Map<String, Value>) -> Result<Bodies, ItemError> {
     Ok(bodies)
 }
 
+/// The certainty history under [`HISTORY_KEY`]; empty when absent.
+fn read_history(object: &Map<String, Value>) -> Result<Vec<CertaintyChange>, ItemError> {
+    let Some(raw) = object.get(HISTORY_KEY) else {
+        return Ok(Vec::new());
+    };
+    let Some(lines) = raw.as_array() else {
+        return Err(ItemError::WrongType {
+            field: HISTORY_KEY,
+            expected: "an array",
+        });
+    };
+    if lines.len() > HISTORY_MAX {
+        return Err(ItemError::TooMany {
+            field: "history lines",
+            count: lines.len(),
+            max: HISTORY_MAX,
+        });
+    }
+    lines
+        .iter()
+        .map(|line| {
+            let change: CertaintyChange = serde_json::from_value(line.clone())
+                .map_err(|e| ItemError::BadHistory(clip(&e.to_string())))?;
+            match &change.by {
+                Some(by) if by.chars().count() > AUTHOR_MAX_CHARS => Err(ItemError::TooLong {
+                    field: "history name",
+                    len: by.chars().count(),
+                    max: AUTHOR_MAX_CHARS,
+                }),
+                _ => Ok(change),
+            }
+        })
+        .collect()
+}
+
 /// The target's source and its two selectors.
 fn read_target(
     object: &Map<String, Value>,
@@ -578,6 +620,7 @@ fn read_item(
             tags: bodies.tags,
             created,
             modified,
+            history: read_history(object)?,
         },
         source,
     ))

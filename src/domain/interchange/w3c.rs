@@ -13,6 +13,12 @@
 //!   `id` is the URL);
 //! - each tag: a `TextualBody` with purpose `tagging`.
 //!
+//! A claim's certainty history (from, to, when, who; see
+//! [`crate::domain::history`]) follows the target under the namespaced key
+//! [`HISTORY_KEY`] (`claimmark:history`, a compact IRI that JSON-LD
+//! processors keep as an absolute IRI and other readers ignore); it is left
+//! out when empty, so claims without history export as before.
+//!
 //! The target is a `SpecificResource` whose `source` is the article's URL,
 //! or `urn:claimmark:doc:<document id>` when there is none, with a
 //! `TextQuoteSelector` and a `TextPositionSelector` (code points).
@@ -25,6 +31,10 @@ use serde::Serialize;
 
 use crate::domain::annotation::{Annotation, SourceUrl, Timestamp};
 use crate::domain::document::DocumentId;
+use crate::domain::history::CertaintyChange;
+
+/// The key of a claim's certainty history in an exported annotation.
+pub const HISTORY_KEY: &str = "claimmark:history";
 
 /// The JSON-LD context of the W3C Web Annotation model.
 pub const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -72,6 +82,8 @@ struct Item<'a> {
     modified: Timestamp,
     body: Vec<Body<'a>>,
     target: TargetOut<'a>,
+    #[serde(rename = "claimmark:history", skip_serializing_if = "<[_]>::is_empty")]
+    history: &'a [CertaintyChange],
 }
 
 #[derive(Serialize)]
@@ -169,6 +181,7 @@ fn item<'a>(annotation: &'a Annotation, source: &'a str) -> Item<'a> {
                 },
             ],
         },
+        history: &annotation.history,
     }
 }
 

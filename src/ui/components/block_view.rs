@@ -2,7 +2,10 @@
 //! highlights. Each segment is a text run (`data-s`/`data-e` carry its
 //! span, as `ui::dom_selection` reads them) wrapped in one `<mark>` per claim over it, outermost first, so
 //! host CSS and tests find every highlight by `data-certainty` and
-//! `data-annotation-id`. Memoised by its props: a change to one claim
+//! `data-annotation-id`. The outermost mark where a claim starts is its
+//! stop (`role=button`, accessible name "Unclear claim: …"); only one stop
+//! in the widget has `tabindex=0` (roving focus, moved by the root).
+//! Memoised by its props: a change to one claim
 //! re-renders only the blocks whose segments changed.
 //!
 //! A suggested sentence (never under a claim) is one
@@ -16,14 +19,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::excerpt::first_words;
 use crate::domain::segments::{Layer, Segment};
 use crate::domain::suggested::{Piece, Placed};
-use crate::domain::{Block, BlockKind, Document, Span};
+use crate::domain::{AnnotationId, Block, BlockKind, Document, Span};
 use crate::ui::store::DocumentRef;
-
-/// Words of a claim's quote used in its accessible name.
-const NAME_WORDS: usize = 8;
 
 /// Props of [`BlockView`].
 #[derive(Properties, PartialEq)]
@@ -34,6 +33,11 @@ pub struct BlockViewProps {
     pub block: Block,
     /// Its pieces: claim segments and suggested sentences.
     pub pieces: Rc<Vec<Piece>>,
+    /// The claim whose stop is the widget's one tab stop among claims
+    /// (roving focus), when it starts in this block; the other stops take
+    /// `tabindex=-1` and are reached with the arrow keys.
+    #[prop_or_default]
+    pub stop: Option<AnnotationId>,
 }
 
 /// A block with its highlights.
@@ -44,7 +48,7 @@ pub fn BlockView(props: &BlockViewProps) -> Html {
         .pieces
         .iter()
         .map(|piece| match piece {
-            Piece::Text(segment) => render_segment(document, segment),
+            Piece::Text(segment) => render_segment(document, segment, props.stop),
             Piece::Suggested(placed) => render_suggestion(document, placed),
         })
         .collect();
@@ -74,11 +78,8 @@ fn render_suggestion(document: &Document, placed: &Placed) -> Html {
     let certainty = placed.certainty;
     let title = format!("Suggested {} — {}", certainty.key(), placed.explanation);
     let quote = document.slice(placed.span).unwrap_or_default();
-    let name = format!(
-        "Suggested {} claim: {}",
-        certainty.key(),
-        first_words(quote, NAME_WORDS)
-    );
+    // The name holds all the visible text (WCAG 2.5.3, "label in name").
+    let name = format!("Suggested {} claim: {quote}", certainty.key());
     let parts: Html = placed
         .parts
         .iter()
@@ -103,7 +104,7 @@ fn render_suggestion(document: &Document, placed: &Placed) -> Html {
     }
 }
 
-fn render_segment(document: &Document, segment: &Segment) -> Html {
+fn render_segment(document: &Document, segment: &Segment, roving: Option<AnnotationId>) -> Html {
     let start = segment.span.start();
     let mut inner = render_run(document, segment.span);
     let depth = segment.layers.len();
@@ -115,6 +116,8 @@ fn render_segment(document: &Document, segment: &Segment) -> Html {
             layer,
             depth - 1 - index,
             stop == Some(index),
+            roving,
+            segment.span,
             inner,
         );
     }
@@ -126,9 +129,12 @@ fn render_layer(
     layer: &Layer,
     depth: usize,
     is_stop: bool,
+    roving: Option<AnnotationId>,
+    shown: Span,
     inner: Html,
 ) -> Html {
     let certainty = layer.certainty;
+    let tabindex = is_stop.then_some(if roving == Some(layer.id) { "0" } else { "-1" });
     let id = layer.id.to_string();
     let depth = depth.min(3).to_string();
     let title = if layer.review {
@@ -140,15 +146,13 @@ fn render_layer(
         format!("{} claim", certainty.label())
     };
     // The outermost mark where a claim starts is its keyboard stop.
-    let name = is_stop.then(|| {
-        let quote = document.slice(layer.claim).unwrap_or_default();
-        format!("{title}: {}", first_words(quote, NAME_WORDS))
-    });
+    // Its name holds the text it shows (WCAG 2.5.3, "label in name").
+    let name = is_stop.then(|| format!("{title}: {}", document.slice(shown).unwrap_or_default()));
     html! {
         <mark class="cm-claim" data-certainty={certainty.key()} data-annotation-id={id}
             data-depth={depth} data-starts={layer.starts.to_string()} data-ends={layer.ends.to_string()}
             data-review={layer.review.then_some("true")}
-            role={is_stop.then_some("button")} tabindex={is_stop.then_some("0")}
+            role={is_stop.then_some("button")} {tabindex}
             aria-haspopup={is_stop.then_some("dialog")} aria-label={name} {title}>
             { inner }
         </mark>

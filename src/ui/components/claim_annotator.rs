@@ -42,6 +42,9 @@ use crate::ui::components::selection_toolbar::SelectionToolbar;
 use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::suggestion_popover::SuggestionPopover;
 use crate::ui::components::undo_toast::UndoToast;
+use crate::ui::components::workflow::{
+    use_workflow, HelpSlot, ThemeToggle, Workflow, WorkflowArgs, WorkspaceAside,
+};
 use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
 use crate::ui::embed::{use_bridge, Bridge, Mode, Theme, WidgetStorage};
 use crate::ui::persistence::{initial_state, use_persistence};
@@ -134,17 +137,34 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     let (pending, on_pointerdown) = use_pending_selection(&root, &article);
     let store = Store::from_handle(handle.clone());
+    let workflow: Workflow = use_workflow(WorkflowArgs {
+        store: store.clone(),
+        root: root.clone(),
+        article: article.clone(),
+        pending: pending.clone(),
+        announcement: announcement.clone(),
+        deleted: deleted.clone(),
+        read_only: reading,
+    });
     let create = {
         let (store, pending, announcement) = (store.clone(), pending.clone(), announcement.clone());
+        let (focus_new, article) = (workflow.focus_new.clone(), article.clone());
         Callback::from(move |certainty: Certainty| {
             if reading {
                 return;
             }
             if let Some(selection) = *pending {
-                store.create(selection.span, certainty);
+                // The live selection: `selectionchange` may not have updated
+                // `pending` yet when a key follows a keyboard selection fast.
+                let span = article
+                    .cast::<Element>()
+                    .and_then(|a| selected_span(&a))
+                    .map_or(selection.span, |s| s.span);
+                let id = store.create(span, certainty);
                 clear_selection();
                 pending.set(None);
                 announcement.set(format!("{} claim created.", certainty.label()));
+                focus_new.emit(id);
             }
         })
     };
@@ -211,6 +231,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             }
         })
     };
+    let workflow_keydown = workflow.on_article_keydown.clone();
     let on_article_keydown = {
         let card = card.clone();
         Callback::from(move |event: KeyboardEvent| {
@@ -221,6 +242,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 card.set(None);
                 return;
             }
+            workflow_keydown.emit(event.clone());
             if matches!(event.key().as_str(), "Enter" | " ") {
                 if let Some(target) = event.target_dyn_into::<Element>() {
                     if target.has_attribute("data-annotation-id")
@@ -266,7 +288,9 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             deleted.clone(),
             announcement.clone(),
         );
+        let before_delete = workflow.before_delete.clone();
         Callback::from(move |id: AnnotationId| {
+            before_delete.emit(id);
             if let Some(annotation) = store.delete(id) {
                 deleted.set(Some(annotation));
                 announcement.set("Claim deleted.".to_owned());
@@ -447,9 +471,11 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     html! {
         <ContextProvider<StoreContext> context={handle.clone()}>
-            <div class="claimmark" data-mode={props.mode.key()} data-theme={props.theme.key()} ref={root}>
+            <div class="claimmark" data-mode={props.mode.key()} ref={root}
+                data-theme={theme_attr(reading, props.theme, &workflow)}
+                data-hide={workflow.hide_attr()} onkeydown={(!reading).then(|| workflow.on_root_keydown.clone())}>
                 <header class="cm-bar">
-                    <Legend counts={handle.counts()} />
+                    <Legend counts={handle.counts()} hidden={workflow.hidden} on_toggle={workflow.on_filter.clone()} />
                     if !reading {
                         <SharePanel />
                     }
@@ -462,17 +488,32 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     if props.allow_load && !reading {
                         <LoadArticle on_open={on_open_article} {on_demo} />
                     }
+                    if !reading && props.theme == Theme::Auto {
+                        <ThemeToggle dark={workflow.dark} on_toggle={workflow.on_theme.clone()} />
+                    }
+                    if !reading {
+                        <button type="button" class="cm-button cm-help-button" aria-keyshortcuts="?"
+                            onclick={workflow.on_help.reform(|_: MouseEvent| ())}>{ "Shortcuts (?)" }</button>
+                    }
                 </header>
                 <NoticeBanner notices={handle.notices.clone()} />
+                <div class="cm-workspace">
                 <article class="cm-article" ref={article} onclick={on_article_click}
                     onkeydown={on_article_keydown}
                     onpointerdown={(!reading).then_some(on_pointerdown)}
                     onmouseover={reading.then(|| on_article_hover.reform(Event::from))}
-                    onfocusin={reading.then(|| on_article_hover.reform(Event::from))}>
+                    onfocusin={if reading { on_article_hover.reform(Event::from) } else { workflow.on_article_focusin.clone() }}
+                    tabindex={(!reading).then_some("0")}
+                    aria-label={(!reading).then_some("Article text; press ? for keyboard shortcuts")}>
                     { for handle.document.blocks().iter().zip(pieces.iter()).enumerate().map(|(index, (block, pieces))| html! {
-                        <BlockView key={index} document={document.clone()} block={*block} pieces={pieces.clone()} />
+                        <BlockView key={index} document={document.clone()} block={*block} pieces={pieces.clone()}
+                            stop={workflow.stop_in(block.span)} />
                     }) }
                 </article>
+                if !reading {
+                    <WorkspaceAside hidden={workflow.hidden} counts={workflow.overview} on_pick={workflow.on_pick.clone()} />
+                }
+                </div>
                 if !reading {
                     <ReviewList claims={to_review} />
                 }
@@ -492,6 +533,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 if let Some(annotation) = (*deleted).clone() {
                     <UndoToast quote={short_quote(&annotation.target.quote.exact)} on_undo={undo_delete} on_dismiss={dismiss_toast} />
                 }
+                <HelpSlot open={workflow.help_open} on_close={workflow.on_help_close.clone()} />
                 <div class="cm-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
             </div>
         </ContextProvider<StoreContext>>
@@ -571,6 +613,16 @@ fn focus_selector(root: &NodeRef, selector: &str) {
         if let Ok(element) = element.dyn_into::<HtmlElement>() {
             let _ = element.focus();
         }
+    }
+}
+
+/// `data-theme` of the root: a theme the embedder fixed; otherwise, in
+/// edit mode, the person's choice (else the system's), and in read mode
+/// `auto`, which follows the reader's `prefers-color-scheme`.
+fn theme_attr(reading: bool, theme: Theme, workflow: &Workflow) -> &'static str {
+    match theme {
+        Theme::Auto if !reading => workflow.theme_key(),
+        fixed => fixed.key(),
     }
 }
 

@@ -339,10 +339,12 @@ fn export_buttons(
         })
     };
     let on_author = {
-        let author = author.clone();
+        let (author, store) = (author.clone(), store.clone());
         Callback::from(move |event: InputEvent| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
                 let _ = LocalStorage.set(&author_key(), &input.value());
+                // Also the "who" of certainty histories.
+                store.dispatch(crate::domain::Action::SetAuthor(Some(input.value())));
                 author.set(input.value());
             }
         })
@@ -383,7 +385,7 @@ fn export_buttons(
             <button type="button" class="cm-button" disabled={empty} onclick={on_copy}>{ "Copy JSON" }</button>
             <button type="button" class="cm-button" disabled={empty} onclick={on_link}>{ "Make share link" }</button>
             <label class="cm-field">
-                <span>{ "Publisher (for ClaimReview)" }</span>
+                <span>{ "Your name (claim history; ClaimReview author)" }</span>
                 <input type="text" value={(**author).clone()} oninput={on_author} />
             </label>
             <button type="button" class="cm-button" disabled={empty} onclick={on_reviews}>{ "Download ClaimReview" }</button>

@@ -1,0 +1,130 @@
+// Accessibility: an axe-core audit of the demo page reports no violations
+// in every setup below (each theme, with claims, a card, the shortcuts
+// dialog, a filter), and highlights expose their certainty by name and
+// role, not only by colour. A new mode (e.g. a read mode) is one more entry
+// in SETUPS.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { ARTICLE, card, openDemo, tagByToolbar, useDemo, waitForClaims } from './harness.mjs';
+
+const env = useDemo();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Three claims of different certainty, one with a note and a source. */
+async function withClaims(page) {
+  await tagByToolbar(page, 'ndreds', 'perso', 'unclear');
+  await waitForClaims(page, 1);
+  await tagByToolbar(page, 'withdrawals', 'follow', 'confirmed');
+  await waitForClaims(page, 2);
+  await tagByToolbar(page, 'Reuters exclusive', 'revealed', 'unconfirmed');
+  const claims = await waitForClaims(page, 3);
+  await page.keyboard.press('Escape');
+  return claims;
+}
+
+async function openCard(page, id) {
+  await page.locator(`${ARTICLE} mark.cm-claim[data-annotation-id="${id}"]`).first().click();
+  await card(page).waitFor({ state: 'visible' });
+  await card(page).getByLabel('Note', { exact: true }).fill('Checked against the ministry statement.');
+  await card(page).getByLabel('Source link').fill('https://example.org/statement');
+  await card(page).getByRole('button', { name: 'Add source' }).click();
+  await card(page).getByRole('button', { name: /^Confirmed/ }).click();
+  await card(page).locator('details.cm-history summary').click();
+}
+
+/** The page setups audited: theme (the system's preference) and what is open. */
+const SETUPS = [
+  { name: 'edit mode, light theme, no claims', colorScheme: 'light', prepare: async () => {} },
+  {
+    name: 'edit mode, light theme, claims and a card open',
+    colorScheme: 'light',
+    prepare: async (page) => openCard(page, (await withClaims(page))[0].id),
+  },
+  {
+    name: 'edit mode, dark theme, claims and a card open',
+    colorScheme: 'dark',
+    prepare: async (page) => openCard(page, (await withClaims(page))[0].id),
+  },
+  {
+    name: 'edit mode, dark theme by the toggle, shortcuts dialog and a filter',
+    colorScheme: 'light',
+    prepare: async (page) => {
+      await withClaims(page);
+      await page.getByRole('button', { name: 'Dark theme' }).click();
+      await page.locator('.cm-legend').getByRole('button', { name: /^Unclear/ }).click();
+      await page.locator(ARTICLE).focus();
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    },
+  },
+  {
+    name: 'edit mode, light theme, a keyboard selection with its toolbar',
+    colorScheme: 'light',
+    prepare: async (page) => {
+      await page.locator(ARTICLE).focus();
+      await page.keyboard.press('n');
+      await page.locator('[role="toolbar"].cm-toolbar').waitFor();
+    },
+  },
+];
+
+async function audit(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`),
+    }));
+  });
+}
+
+for (const setup of SETUPS) {
+  test(`axe: no violations — ${setup.name}`, async () => {
+    const { page } = env;
+    await page.emulateMedia({ colorScheme: setup.colorScheme });
+    await openDemo(page);
+    await setup.prepare(page);
+    const expectedTheme = setup.name.includes('dark') ? 'dark' : 'light';
+    assert.equal(await page.locator('.claimmark').getAttribute('data-theme'), expectedTheme);
+    const violations = await audit(page);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  });
+}
+
+test('highlights tell their certainty to assistive technology, not only by colour', async () => {
+  const { page } = env;
+  await openDemo(page);
+  await withClaims(page);
+  const expected = [
+    'Unclear claim: Hundreds of Cuban security personnel',
+    'Confirmed claim: withdrawals follow',
+    'Unconfirmed claim: Reuters exclusive revealed',
+  ];
+  for (const name of expected) {
+    const stop = page.getByRole('button', { name, exact: true });
+    assert.equal(await stop.count(), 1, `one highlight named "${name}"`);
+    assert.equal(await stop.evaluate((el) => el.tagName), 'MARK');
+  }
+  // Every mark, not only the stop, carries its certainty in words (title),
+  // and the start of each claim shows a symbol (not colour) before it.
+  const marks = await page.locator(`${ARTICLE} mark.cm-claim`).evaluateAll((all) =>
+    all.map((m) => ({
+      certainty: m.dataset.certainty,
+      title: m.title,
+      symbol: m.dataset.starts === 'true' ? getComputedStyle(m, '::before').content : null,
+    })),
+  );
+  for (const mark of marks) {
+    assert.match(mark.title, new RegExp(`^${mark.certainty[0].toUpperCase()}${mark.certainty.slice(1)} claim`));
+    if (mark.symbol !== null) assert.notEqual(mark.symbol, 'none', 'a symbol marks the claim start');
+  }
+  // The live region is polite and announces changes.
+  const region = page.locator('.claimmark [role="status"][aria-live="polite"]').first();
+  assert.equal(await region.textContent(), 'Unconfirmed claim created.');
+});

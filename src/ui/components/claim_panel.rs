@@ -1,0 +1,193 @@
+//! The claims panel: every claim in document order (quote, certainty, the
+//! start of its note, how many sources), filtered by the legend's chips
+//! and by a search over quotes and notes. Choosing an entry scrolls to its
+//! highlight and focuses it (the root does that through `on_pick`).
+//!
+//! Also here: [`PrintClaims`], the numbered list of claims that only the
+//! print stylesheet shows, and [`history_view`], a claim's certainty
+//! history as the card shows it.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::excerpt::first_words;
+use crate::domain::history::CertaintyChange;
+use crate::domain::{AnnotationId, Certainty, Claim, Placement, Timestamp};
+use crate::ui::store::use_store;
+
+/// Words of a quote shown per entry.
+const QUOTE_WORDS: usize = 14;
+/// Words of a note shown per entry.
+const NOTE_WORDS: usize = 10;
+
+/// Props of [`ClaimPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ClaimPanelProps {
+    /// Certainties filtered out, in [`Certainty::ALL`] order.
+    pub hidden: [bool; 3],
+    /// Scroll to and focus a claim.
+    pub on_pick: Callback<AnnotationId>,
+}
+
+/// Claims in document order: placed ones by where they start, then those
+/// that no longer anchor.
+pub fn in_document_order(claims: &[Claim]) -> Vec<&Claim> {
+    let mut ordered: Vec<&Claim> = claims.iter().collect();
+    ordered.sort_by_key(|c| match c.placement.span() {
+        Some(span) => (0, span.start(), usize::MAX - span.end()),
+        None => (1, 0, 0),
+    });
+    ordered
+}
+
+/// True when `query` (already lower-cased) is in the claim's quote or note.
+fn matches(claim: &Claim, query: &str) -> bool {
+    query.is_empty()
+        || claim
+            .annotation
+            .target
+            .quote
+            .exact
+            .to_lowercase()
+            .contains(query)
+        || claim.annotation.note.to_lowercase().contains(query)
+}
+
+fn is_hidden(hidden: [bool; 3], certainty: Certainty) -> bool {
+    Certainty::ALL
+        .iter()
+        .zip(hidden)
+        .any(|(c, off)| off && *c == certainty)
+}
+
+/// The side panel listing the claims.
+#[component]
+pub fn ClaimPanel(props: &ClaimPanelProps) -> Html {
+    let query = use_state_eq(String::new);
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let state = store.state();
+    let needle = query.trim().to_lowercase();
+    let all = in_document_order(&state.claims);
+    let shown: Vec<&Claim> = all
+        .iter()
+        .copied()
+        .filter(|c| !is_hidden(props.hidden, c.annotation.certainty) && matches(c, &needle))
+        .collect();
+    let on_search = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                query.set(input.value());
+            }
+        })
+    };
+    html! {
+        <aside class="cm-panel" aria-labelledby="cm-panel-title">
+            <h2 class="cm-panel-title" id="cm-panel-title">{ "Claims" }</h2>
+            <label class="cm-field">
+                <span>{ "Search quotes and notes" }</span>
+                <input type="search" class="cm-panel-search" value={(*query).clone()} oninput={on_search} />
+            </label>
+            <p class="cm-panel-count cm-muted" role="status">
+                { format!("{} of {} claims shown", shown.len(), all.len()) }
+            </p>
+            <ol class="cm-panel-list">
+                { for shown.iter().map(|claim| entry(claim, &props.on_pick)) }
+            </ol>
+        </aside>
+    }
+}
+
+fn entry(claim: &Claim, on_pick: &Callback<AnnotationId>) -> Html {
+    let annotation = &claim.annotation;
+    let id = annotation.id;
+    let certainty = annotation.certainty;
+    let sources = match annotation.sources.len() {
+        1 => "1 source".to_owned(),
+        n => format!("{n} sources"),
+    };
+    let orphan = claim.placement == Placement::Orphan;
+    let onclick = on_pick.reform(move |_: MouseEvent| id);
+    html! {
+        <li key={id.to_string()}>
+            <button type="button" class="cm-panel-item" data-annotation-id={id.to_string()}
+                data-certainty={certainty.key()} disabled={orphan} {onclick}>
+                <span class="cm-panel-certainty">
+                    <span class="cm-swatch" aria-hidden="true">{ certainty.symbol() }</span>
+                    { certainty.label() }
+                    if orphan { { " (not found in the text)" } }
+                </span>
+                <q class="cm-panel-quote" dir="auto">{ first_words(&annotation.target.quote.exact, QUOTE_WORDS) }</q>
+                if !annotation.note.is_empty() {
+                    <span class="cm-panel-note" dir="auto">{ first_words(&annotation.note, NOTE_WORDS) }</span>
+                }
+                <span class="cm-panel-sources">{ sources }</span>
+            </button>
+        </li>
+    }
+}
+
+/// The numbered list of claims for print (hidden on screen).
+#[component]
+pub fn PrintClaims() -> Html {
+    let Some(store) = use_store() else {
+        return html! {};
+    };
+    let state = store.state();
+    let claims = in_document_order(&state.claims);
+    html! {
+        <section class="cm-print-claims" aria-hidden="true">
+            <h2>{ "Claims" }</h2>
+            <ol>
+                { for claims.iter().map(|claim| {
+                    let annotation = &claim.annotation;
+                    html! {
+                        <li key={annotation.id.to_string()} data-certainty={annotation.certainty.key()}>
+                            <strong>{ format!("{} {}", annotation.certainty.symbol(), annotation.certainty.label()) }</strong>
+                            { ": " }<q dir="auto">{ annotation.target.quote.exact.clone() }</q>
+                            if !annotation.note.is_empty() {
+                                <p class="cm-print-note" dir="auto">{ format!("Note: {}", annotation.note) }</p>
+                            }
+                            if !annotation.sources.is_empty() {
+                                <ul class="cm-print-sources">
+                                    { for annotation.sources.iter().map(|url| html! { <li>{ url.as_str().to_owned() }</li> }) }
+                                </ul>
+                            }
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+/// A time as "2026-02-25 10:00 UTC".
+pub fn short_time(at: Timestamp) -> String {
+    let full = at.to_rfc3339();
+    let date = full.get(..10).unwrap_or(&full);
+    let clock = full.get(11..16).unwrap_or_default();
+    format!("{date} {clock} UTC")
+}
+
+/// A claim's certainty history, newest first, as a disclosure.
+pub fn history_view(history: &[CertaintyChange]) -> Html {
+    if history.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="cm-history">
+            <summary>{ format!("History ({})", history.len()) }</summary>
+            <ol reversed=true>
+                { for history.iter().rev().map(|change| html! {
+                    <li>
+                        { change.describe() }
+                        { ", " }<time datetime={change.at.to_rfc3339()}>{ short_time(change.at) }</time>
+                        if let Some(by) = &change.by { { format!(", by {by}") } }
+                    </li>
+                }) }
+            </ol>
+        </details>
+    }
+}

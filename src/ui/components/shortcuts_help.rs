@@ -1,0 +1,100 @@
+//! The `?` dialog: every keyboard shortcut. It takes focus when it opens
+//! and gives it back to where it was when it closes (Escape or Close).
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+/// Shortcuts by group: (keys, what they do).
+pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Claims",
+        &[
+            (
+                "Tab",
+                "Reach the claims (one stop), then the rest of the page",
+            ),
+            ("↓ → j / ↑ ← k", "Next / previous claim"),
+            ("Home / End", "First / last claim"),
+            ("Enter", "Open the claim's card"),
+            ("Escape", "Close the card or this help"),
+            ("1 / 2 / 3", "Confirmed / unclear / unconfirmed"),
+            ("Delete", "Delete the focused claim"),
+        ],
+    ),
+    (
+        "Creating a claim without a mouse",
+        &[
+            ("n / p", "Select the next / previous sentence"),
+            ("w / b", "Select the next / previous word"),
+            ("e / Shift+E", "Grow / shrink the selection by a word"),
+            ("s", "Select the whole sentence"),
+            ("1 / 2 / 3", "Tag the selection"),
+        ],
+    ),
+    (
+        "Everywhere",
+        &[
+            ("Ctrl+Z / ⌘Z", "Undo"),
+            ("Shift+Ctrl+Z / Shift+⌘Z", "Redo"),
+            ("?", "Show these shortcuts"),
+        ],
+    ),
+];
+
+/// Props of [`ShortcutsHelp`].
+#[derive(Properties, PartialEq)]
+pub struct ShortcutsHelpProps {
+    /// Close the dialog.
+    pub on_close: Callback<()>,
+}
+
+/// The shortcuts dialog.
+#[component]
+pub fn ShortcutsHelp(props: &ShortcutsHelpProps) -> Html {
+    let close_button = use_node_ref();
+    {
+        let close_button = close_button.clone();
+        use_effect_with((), move |_| {
+            let previous = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            if let Some(button) = close_button.cast::<HtmlElement>() {
+                let _ = button.focus();
+            }
+            move || {
+                if let Some(previous) = previous {
+                    let _ = previous.focus();
+                }
+            }
+        });
+    }
+    let on_keydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                event.stop_propagation();
+                on_close.emit(());
+            }
+        })
+    };
+    let on_click = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <div class="cm-help" role="dialog" aria-modal="false" aria-labelledby="cm-help-title" onkeydown={on_keydown}>
+            <h2 id="cm-help-title">{ "Keyboard shortcuts" }</h2>
+            { for SHORTCUTS.iter().map(|(group, keys)| html! {
+                <table class="cm-help-table">
+                    <caption>{ *group }</caption>
+                    <tbody>
+                        { for keys.iter().map(|(key, what)| html! {
+                            <tr><th scope="row"><kbd>{ *key }</kbd></th><td>{ *what }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            }) }
+            <button type="button" class="cm-button" ref={close_button} onclick={on_click}>{ "Close" }</button>
+        </div>
+    }
+}

@@ -1,0 +1,247 @@
+//! Driving the widget from the keyboard.
+//!
+//! - [`article_key`] names what a key pressed inside the article means:
+//!   roving between claims (one tab stop: arrows, `j` / `k`, Home, End),
+//!   acting on the focused claim (1, 2, 3, Delete), and moving the reading
+//!   cursor ([`crate::domain::reading_cursor`]: `n` / `p` sentences, `w` /
+//!   `b` words, `e` / `Shift+E` grow and shrink, `s` the whole sentence).
+//! - [`select_span`] puts the cursor's span into the page's real selection,
+//!   so tagging it with 1, 2, 3 takes the same path as a mouse selection.
+//! - [`step_focus`] moves focus to the next or previous claim stop.
+//! - [`use_undo_shortcuts`]: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl+Y.
+//!
+//! Keys with Ctrl, Alt or Meta, and keys typed into fields, are left alone.
+
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent, Node};
+use yew::prelude::*;
+
+use crate::domain::offsets::{char_to_utf16, CharOffset};
+use crate::domain::reading_cursor::Move;
+use crate::domain::{AnnotationId, Certainty, Span};
+
+use super::dom_selection::{END_ATTR, ID_ATTR, START_ATTR};
+
+/// What a key means inside the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleKey {
+    /// Focus another claim: +1 next, -1 previous.
+    Step(i32),
+    /// Focus the first claim.
+    First,
+    /// Focus the last claim.
+    Last,
+    /// Give the focused claim (or the pending selection) a certainty.
+    Tag(Certainty),
+    /// Delete the focused claim.
+    Delete,
+    /// Move the reading cursor.
+    Cursor(Move),
+}
+
+/// The meaning of `event` inside the article, if any.
+pub fn article_key(event: &KeyboardEvent) -> Option<ArticleKey> {
+    if event.ctrl_key() || event.meta_key() || event.alt_key() || is_typing(event) {
+        return None;
+    }
+    let key = event.key();
+    if let Some(certainty) = Certainty::from_shortcut(&key) {
+        return Some(ArticleKey::Tag(certainty));
+    }
+    Some(match key.as_str() {
+        "ArrowDown" | "ArrowRight" | "j" => ArticleKey::Step(1),
+        "ArrowUp" | "ArrowLeft" | "k" => ArticleKey::Step(-1),
+        "Home" => ArticleKey::First,
+        "End" => ArticleKey::Last,
+        "Delete" | "Backspace" => ArticleKey::Delete,
+        "n" => ArticleKey::Cursor(Move::NextSentence),
+        "p" => ArticleKey::Cursor(Move::PreviousSentence),
+        "w" => ArticleKey::Cursor(Move::NextWord),
+        "b" => ArticleKey::Cursor(Move::PreviousWord),
+        "e" => ArticleKey::Cursor(Move::ExtendWord),
+        "E" => ArticleKey::Cursor(Move::ShrinkWord),
+        "s" => ArticleKey::Cursor(Move::Sentence),
+        _ => return None,
+    })
+}
+
+/// True for `?` pressed outside a field.
+pub fn is_help_key(event: &KeyboardEvent) -> bool {
+    event.key() == "?" && !event.ctrl_key() && !event.meta_key() && !is_typing(event)
+}
+
+/// The claim stop `target` is, if it is one.
+pub fn claim_stop(target: &Element) -> Option<AnnotationId> {
+    if target.tag_name() != "MARK" || !target.has_attribute("tabindex") {
+        return None;
+    }
+    target.get_attribute(ID_ATTR)?.parse().ok()
+}
+
+/// The claim stops in `article`, in document order, skipping claims whose
+/// certainty is filtered out.
+fn stops(article: &Element, hidden: [bool; 3]) -> Vec<HtmlElement> {
+    let Ok(list) = article.query_selector_all("mark.cm-claim[tabindex]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .filter(|element| {
+            let certainty = element.get_attribute("data-certainty").unwrap_or_default();
+            !Certainty::ALL
+                .iter()
+                .zip(hidden)
+                .any(|(c, off)| off && c.key() == certainty)
+        })
+        .collect()
+}
+
+/// Focuses the claim stop `key` leads to from `from`; returns its id.
+pub fn step_focus(
+    article: &Element,
+    from: Option<&Element>,
+    key: ArticleKey,
+    hidden: [bool; 3],
+) -> Option<AnnotationId> {
+    let stops = stops(article, hidden);
+    let here = from.and_then(|from| {
+        stops
+            .iter()
+            .position(|s| AsRef::<Element>::as_ref(s) == from)
+    });
+    let last = stops.len().checked_sub(1)?;
+    let index = match (key, here) {
+        (ArticleKey::First, _) | (ArticleKey::Step(_), None) => 0,
+        (ArticleKey::Last, _) => last,
+        (ArticleKey::Step(delta), Some(at)) if delta < 0 => at.saturating_sub(1),
+        (ArticleKey::Step(_), Some(at)) => (at + 1).min(last),
+        _ => return None,
+    };
+    let target = stops.get(index)?;
+    let _ = target.focus();
+    claim_stop(target)
+}
+
+/// Focuses the stop of claim `id` inside `root`; false when it is not shown.
+pub fn focus_claim(root: &Element, id: AnnotationId) -> bool {
+    let selector = format!("mark[{ID_ATTR}=\"{id}\"][tabindex]");
+    let Ok(Some(element)) = root.query_selector(&selector) else {
+        return false;
+    };
+    let Ok(element) = element.dyn_into::<HtmlElement>() else {
+        return false;
+    };
+    element.scroll_into_view_with_bool(false);
+    element.focus().is_ok()
+}
+
+/// Selects `span` of the article in the page (the reading cursor); false
+/// when its ends are not on screen.
+pub fn select_span(article: &Element, span: Span) -> bool {
+    let (Some((start_node, start)), Some((end_node, end))) = (
+        boundary(article, span.start(), false),
+        boundary(article, span.end(), true),
+    ) else {
+        return false;
+    };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(Some(selection)) = web_sys::window()
+        .map(|w| w.get_selection())
+        .unwrap_or(Ok(None))
+    else {
+        return false;
+    };
+    let Ok(range) = document.create_range() else {
+        return false;
+    };
+    if range.set_start(&start_node, start).is_err() || range.set_end(&end_node, end).is_err() {
+        return false;
+    }
+    let _ = selection.remove_all_ranges();
+    selection.add_range(&range).is_ok()
+}
+
+/// The text node and UTF-16 offset of code point `at`; `at_end` picks the
+/// run that ends there rather than the one that starts there.
+fn boundary(article: &Element, at: usize, at_end: bool) -> Option<(Node, u32)> {
+    let list = article.query_selector_all(".cm-run").ok()?;
+    for i in 0..list.length() {
+        let Some(run) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let read = |name: &str| run.get_attribute(name)?.parse::<usize>().ok();
+        let (Some(s), Some(e)) = (read(START_ATTR), read(END_ATTR)) else {
+            continue;
+        };
+        let inside = if at_end {
+            s < at && at <= e
+        } else {
+            s <= at && at < e
+        };
+        if inside {
+            let text = run.first_child()?;
+            let content = text.text_content().unwrap_or_default();
+            let offset = char_to_utf16(&content, CharOffset(at - s)).0;
+            return Some((text, u32::try_from(offset).ok()?));
+        }
+    }
+    None
+}
+
+/// Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo — with focus in the
+/// widget `root` or on the page's body (so that several widgets on one page
+/// do not all undo), never inside fields, which keep their own undo.
+/// `on_undo` gets `true` for redo.
+#[hook]
+pub fn use_undo_shortcuts(root: NodeRef, on_undo: Callback<bool>) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if !(event.ctrl_key() || event.meta_key())
+                        || event.alt_key()
+                        || is_typing(event)
+                    {
+                        return;
+                    }
+                    let target = event.target().and_then(|t| t.dyn_into::<Node>().ok());
+                    let ours = match (&target, root.cast::<Node>()) {
+                        (Some(target), Some(root)) => {
+                            root.contains(Some(target))
+                                || matches!(target.node_name().as_str(), "BODY" | "#document")
+                        }
+                        _ => false,
+                    };
+                    if !ours {
+                        return;
+                    }
+                    let redo = match event.key().as_str() {
+                        "z" | "Z" => event.shift_key(),
+                        "y" | "Y" if event.ctrl_key() => true,
+                        _ => return,
+                    };
+                    event.prevent_default();
+                    on_undo.emit(redo);
+                })
+            });
+        move || drop(listener)
+    });
+}
+
+fn is_typing(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .is_some_and(|t| {
+            t.is_content_editable()
+                || matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
+}
