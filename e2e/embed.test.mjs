@@ -155,6 +155,11 @@ test('read mode: no edit controls; the card opens on hover, focus and tap with n
   await card.waitFor({ state: 'visible' });
   assert.match(await card.locator('.cm-card-title').textContent(), /✗\s*Unconfirmed claim/);
   assert.equal(await card.locator('.cm-note').textContent(), 'The published budget shows a 12% cut.');
+  // The host's `.story h2` (uppercase, spaced) does not restyle the card's title.
+  assert.deepEqual(
+    await card.locator('.cm-card-title').evaluate((h) => [getComputedStyle(h).textTransform, getComputedStyle(h).letterSpacing]),
+    ['none', 'normal'],
+  );
   const links = await card.locator('a').evaluateAll((as) => as.map((a) => [a.href, a.target, a.rel]));
   assert.deepEqual(links, [
     ['https://example.org/budget/ferry', '_blank', 'noopener noreferrer'],
