@@ -10,6 +10,7 @@
     missing_docs
 )]
 
+use claimmark::ui::embed::{Mode, Theme, WidgetStorage};
 use claimmark::ui::recovery::{show_recovery_banner, RECOVERY_CLASS};
 use claimmark::ui::{ClaimAnnotator, ClaimAnnotatorProps};
 use wasm_bindgen::JsCast;
@@ -73,6 +74,10 @@ async fn the_recovery_banner_offers_the_claims_in_memory_as_a_blob_download() {
         resume: false,
         allow_load: false,
         suggestions: false,
+        mode: Mode::Edit,
+        storage: WidgetStorage::Local,
+        theme: Theme::Auto,
+        bridge: None,
     };
     let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
     settle().await;

@@ -63,6 +63,7 @@ fn is_hidden(hidden: [bool; 3], certainty: Certainty) -> bool {
 /// The side panel listing the claims.
 #[component]
 pub fn ClaimPanel(props: &ClaimPanelProps) -> Html {
+    let title_id = crate::ui::embed::use_unique_id("cm-panel-title");
     let query = use_state_eq(String::new);
     let Some(store) = use_store() else {
         return html! {};
@@ -84,8 +85,8 @@ pub fn ClaimPanel(props: &ClaimPanelProps) -> Html {
         })
     };
     html! {
-        <aside class="cm-panel" aria-labelledby="cm-panel-title">
-            <h2 class="cm-panel-title" id="cm-panel-title">{ "Claims" }</h2>
+        <aside class="cm-panel" aria-labelledby={title_id.clone()}>
+            <h2 class="cm-panel-title" id={title_id}>{ "Claims" }</h2>
             <label class="cm-field">
                 <span>{ "Search quotes and notes" }</span>
                 <input type="search" class="cm-panel-search" value={(*query).clone()} oninput={on_search} />

@@ -29,6 +29,7 @@ fn parts() -> [(&'static str, &'static str, &'static str); 4] {
 /// The certainty overview of the article.
 #[component]
 pub fn Overview(props: &OverviewProps) -> Html {
+    let title_id = crate::ui::embed::use_unique_id("cm-overview-title");
     let total: usize = props.counts.iter().sum();
     let summary = parts()
         .iter()
@@ -55,8 +56,8 @@ pub fn Overview(props: &OverviewProps) -> Html {
         })
         .collect();
     html! {
-        <section class="cm-overview" aria-labelledby="cm-overview-title">
-            <h2 class="cm-overview-title" id="cm-overview-title">{ format!("Sentences ({total})") }</h2>
+        <section class="cm-overview" aria-labelledby={title_id.clone()}>
+            <h2 class="cm-overview-title" id={title_id}>{ format!("Sentences ({total})") }</h2>
             <svg class="cm-overview-bar" role="img" aria-label={format!("Sentences by certainty: {summary}")}
                 viewBox={format!("0 0 {BAR_WIDTH} {BAR_HEIGHT}")} preserveAspectRatio="none">
                 <rect class="cm-overview-track" x="0" y="0" width={BAR_WIDTH.to_string()} height={BAR_HEIGHT.to_string()} />

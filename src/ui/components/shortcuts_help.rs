@@ -52,6 +52,7 @@ pub struct ShortcutsHelpProps {
 /// The shortcuts dialog.
 #[component]
 pub fn ShortcutsHelp(props: &ShortcutsHelpProps) -> Html {
+    let title_id = crate::ui::embed::use_unique_id("cm-help-title");
     let close_button = use_node_ref();
     {
         let close_button = close_button.clone();
@@ -82,8 +83,8 @@ pub fn ShortcutsHelp(props: &ShortcutsHelpProps) -> Html {
     };
     let on_click = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <div class="cm-help" role="dialog" aria-modal="false" aria-labelledby="cm-help-title" onkeydown={on_keydown}>
-            <h2 id="cm-help-title">{ "Keyboard shortcuts" }</h2>
+        <div class="cm-help" role="dialog" aria-modal="false" aria-labelledby={title_id.clone()} onkeydown={on_keydown}>
+            <h2 id={title_id}>{ "Keyboard shortcuts" }</h2>
             { for SHORTCUTS.iter().map(|(group, keys)| html! {
                 <table class="cm-help-table">
                     <caption>{ *group }</caption>
