@@ -97,6 +97,26 @@ for (const setup of SETUPS) {
   });
 }
 
+test('the theme follows the system until the toggle chooses, and the choice is remembered', async () => {
+  const { page } = env;
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openDemo(page);
+  const root = page.locator('.claimmark');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  assert.equal(await root.getAttribute('data-theme'), 'light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await root.and(page.locator('[data-theme="dark"]')).waitFor();
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  await toggle.click();
+  assert.equal(await root.getAttribute('data-theme'), 'light');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  const surface = await root.evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.equal(surface, 'rgb(255, 255, 255)', 'the widget paints its own light surface');
+  await page.reload();
+  await page.waitForSelector('article.cm-article [data-s]', { state: 'attached' });
+  assert.equal(await root.getAttribute('data-theme'), 'light', 'the choice outlasts a reload and the system preference');
+});
+
 test('highlights tell their certainty to assistive technology, not only by colour', async () => {
   const { page } = env;
   await openDemo(page);

@@ -177,6 +177,23 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
     let reading = use_mut_ref(|| None::<(DocumentRef, Rc<Reading>)>);
     let document = DocumentRef(store.state().document.clone());
 
+    // Without a stored choice, the theme follows the system's as it changes.
+    {
+        let dark = dark.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+                .map(|query| {
+                    let watched = query.clone();
+                    gloo_events::EventListener::new(&query, "change", move |_| {
+                        if LocalStorage.get(&theme_key()).ok().flatten().is_none() {
+                            dark.set(watched.matches());
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
     // The name recorded in certainty histories.
     {
         let store = store.clone();
