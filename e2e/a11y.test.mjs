@@ -97,6 +97,25 @@ for (const setup of SETUPS) {
   });
 }
 
+/** Read mode: the example host page with an edit and a read widget. */
+const READ = 'claim-annotator[mode="read"] .claimmark';
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe: no violations — read mode, ${colorScheme} theme, a card open (examples/two-articles.html)`, async () => {
+    const { page } = env;
+    await page.emulateMedia({ colorScheme });
+    await page.goto(new URL('examples/two-articles.html', env.url).href);
+    const read = page.locator(READ);
+    await read.locator('mark.cm-claim[tabindex]').first().waitFor();
+    assert.equal(await read.getAttribute('data-mode'), 'read');
+    assert.equal(await read.getAttribute('data-theme'), 'auto', 'read mode follows the reader\'s system theme');
+    // The card opens on focus in read mode (as a keyboard reader would).
+    await read.locator('mark.cm-claim[tabindex]').first().focus();
+    await read.locator('[role=dialog].cm-card').waitFor({ state: 'visible' });
+    const violations = await audit(page);
+    assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  });
+}
+
 test('the theme follows the system until the toggle chooses, and the choice is remembered', async () => {
   const { page } = env;
   await page.emulateMedia({ colorScheme: 'light' });
