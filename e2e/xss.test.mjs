@@ -6,7 +6,7 @@
 // sentinel, CSP violations) and 0 javascript:/data: links or on* attributes
 // in the widget. Bidi controls in notes and quotes stay inside an isolating
 // element (dir=auto / <bdi> / a form field) that holds only that text.
-// (The custom element's light-DOM HTML joins this corpus with issue 5.)
+// (The custom element's light-DOM HTML: e2e/xss-light-dom.test.mjs.)
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
