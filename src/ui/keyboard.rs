@@ -192,8 +192,9 @@ fn boundary(article: &Element, at: usize, at_end: bool) -> Option<(Node, u32)> {
 }
 
 /// Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo — with focus in the
-/// widget `root` or on the page's body (so that several widgets on one page
-/// do not all undo), never inside fields, which keep their own undo.
+/// widget `root`, or on the page's body when it is the page's only widget
+/// (so that several widgets on one page never all undo), never inside
+/// fields, which keep their own undo.
 /// `on_undo` gets `true` for redo.
 #[hook]
 pub fn use_undo_shortcuts(root: NodeRef, on_undo: Callback<bool>) {
@@ -202,6 +203,7 @@ pub fn use_undo_shortcuts(root: NodeRef, on_undo: Callback<bool>) {
             .and_then(|w| w.document())
             .map(|document| {
                 let options = EventListenerOptions::enable_prevent_default();
+                let page = document.clone();
                 EventListener::new_with_options(&document, "keydown", options, move |event| {
                     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                         return;
@@ -216,7 +218,8 @@ pub fn use_undo_shortcuts(root: NodeRef, on_undo: Callback<bool>) {
                     let ours = match (&target, root.cast::<Node>()) {
                         (Some(target), Some(root)) => {
                             root.contains(Some(target))
-                                || matches!(target.node_name().as_str(), "BODY" | "#document")
+                                || (matches!(target.node_name().as_str(), "BODY" | "#document")
+                                    && only_widget(&page))
                         }
                         _ => false,
                     };
@@ -234,6 +237,14 @@ pub fn use_undo_shortcuts(root: NodeRef, on_undo: Callback<bool>) {
             });
         move || drop(listener)
     });
+}
+
+/// True when the page shows one widget: only then does a key pressed on
+/// the page's body belong to it (with several, the body names none).
+fn only_widget(document: &web_sys::Document) -> bool {
+    document
+        .query_selector_all(".claimmark")
+        .is_ok_and(|found| found.length() == 1)
 }
 
 fn is_typing(event: &KeyboardEvent) -> bool {
