@@ -150,3 +150,66 @@ async fn the_recovery_banner_offers_the_claims_in_memory_as_a_blob_download() {
         .remove_item(&format!("claimmark:v1:doc:{doc_id}"))
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_real_panic_in_an_event_handler_shows_the_recovery_banner() {
+    use wasm_bindgen::closure::Closure;
+    let doc_id = "browser-real-panic";
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let key = format!("claimmark:v1:doc:{doc_id}");
+    storage.remove_item(&key).unwrap();
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let props = ClaimAnnotatorProps {
+        text: TEXT.to_owned().into(),
+        doc_id: Some(doc_id.to_owned().into()),
+        resume: false,
+        allow_load: false,
+        suggestions: false,
+    };
+    // Mounting installs the hook (register_platform).
+    let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
+    settle().await;
+    // A panic in a timer callback, as one in an event handler would be:
+    // the hook runs, then the wasm call traps ("unreachable").
+    let boom = Closure::once_into_js(|| {
+        let numbers: Vec<u8> = Vec::new();
+        let index = numbers.len() + 3;
+        #[allow(clippy::indexing_slicing)]
+        let _ = numbers[index];
+    });
+    let on_error = js_sys::Function::new_with_args(
+        "e",
+        "if (String(e && e.message).includes('unreachable')) { e.preventDefault(); window.__cmTrapped = true; }",
+    );
+    web_sys::window()
+        .unwrap()
+        .add_event_listener_with_callback("error", &on_error)
+        .unwrap();
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(boom.unchecked_ref(), 0)
+        .unwrap();
+    until("the recovery banner appears", || {
+        host.query_selector(&format!(".{RECOVERY_CLASS}"))
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let banner = host
+        .query_selector(&format!("[role=alert].cm-banner.{RECOVERY_CLASS}"))
+        .unwrap()
+        .expect("the recovery banner");
+    let link = banner
+        .query_selector("a[download]")
+        .unwrap()
+        .expect("an export link");
+    let exported = fetch_text(&link.get_attribute("href").unwrap()).await;
+    assert!(exported.contains("AnnotationCollection"));
+    web_sys::window()
+        .unwrap()
+        .remove_event_listener_with_callback("error", &on_error)
+        .unwrap();
+    app.destroy();
+    host.remove();
+}
