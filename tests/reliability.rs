@@ -166,6 +166,10 @@ async fn a_real_panic_in_an_event_handler_shows_the_recovery_banner() {
         resume: false,
         allow_load: false,
         suggestions: false,
+        mode: Mode::Edit,
+        storage: WidgetStorage::Local,
+        theme: Theme::Auto,
+        bridge: None,
     };
     // Mounting installs the hook (register_platform).
     let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
