@@ -247,7 +247,9 @@ fn only_widget(document: &web_sys::Document) -> bool {
         .is_ok_and(|found| found.length() == 1)
 }
 
-fn is_typing(event: &KeyboardEvent) -> bool {
+/// True when the key goes to a field (input, textarea, select, editable
+/// text), which keeps its keys to itself. Shared with `ui::selection`.
+pub fn is_typing(event: &KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|t| t.dyn_into::<HtmlElement>().ok())

@@ -8,12 +8,13 @@
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{DomRect, Element, HtmlElement};
+use web_sys::{DomRect, Element};
 use yew::prelude::*;
 
 use crate::domain::{Certainty, Span};
 
 use super::dom_selection::{clear_selection, selected_span};
+use super::keyboard::is_typing;
 
 /// Width the card and toolbar keep clear of the widget's right edge.
 pub const POPUP_WIDTH: f64 = 340.0;
@@ -136,14 +137,4 @@ fn read_pending(root: &NodeRef, article: &NodeRef) -> Option<Pending> {
         span: selected.span,
         at: popup_position(root, &rect),
     })
-}
-
-fn is_typing(event: &KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
-        .is_some_and(|t| {
-            t.is_content_editable()
-                || matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        })
 }
