@@ -16,6 +16,7 @@ use claimmark::ui::{ClaimAnnotator, ClaimAnnotatorProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, KeyboardEvent, KeyboardEventInit};
+use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -33,6 +34,26 @@ async fn settle() {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Mounts the widget in edit mode on `TEXT` under `doc_id`, in a new
+/// element at the end of the body.
+fn mount(doc_id: &str) -> (Element, AppHandle<ClaimAnnotator>) {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let props = ClaimAnnotatorProps {
+        text: TEXT.to_owned().into(),
+        doc_id: Some(doc_id.to_owned().into()),
+        resume: false,
+        allow_load: false,
+        suggestions: false,
+        mode: Mode::Edit,
+        storage: WidgetStorage::Local,
+        theme: Theme::Auto,
+        bridge: None,
+    };
+    let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
+    (host, app)
 }
 
 async fn until(what: &str, mut ready: impl FnMut() -> bool) {
@@ -66,20 +87,7 @@ async fn the_recovery_banner_offers_the_claims_in_memory_as_a_blob_download() {
     storage
         .remove_item(&format!("claimmark:v1:doc:{doc_id}"))
         .unwrap();
-    let host = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    let props = ClaimAnnotatorProps {
-        text: TEXT.to_owned().into(),
-        doc_id: Some(doc_id.to_owned().into()),
-        resume: false,
-        allow_load: false,
-        suggestions: false,
-        mode: Mode::Edit,
-        storage: WidgetStorage::Local,
-        theme: Theme::Auto,
-        bridge: None,
-    };
-    let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
+    let (host, app) = mount(doc_id);
     settle().await;
 
     // Select "Officials say" with a real Range and press 2 (unclear).
@@ -161,21 +169,8 @@ async fn a_real_panic_in_an_event_handler_shows_the_recovery_banner() {
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let key = format!("claimmark:v1:doc:{doc_id}");
     storage.remove_item(&key).unwrap();
-    let host = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    let props = ClaimAnnotatorProps {
-        text: TEXT.to_owned().into(),
-        doc_id: Some(doc_id.to_owned().into()),
-        resume: false,
-        allow_load: false,
-        suggestions: false,
-        mode: Mode::Edit,
-        storage: WidgetStorage::Local,
-        theme: Theme::Auto,
-        bridge: None,
-    };
     // Mounting installs the hook (register_platform).
-    let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
+    let (host, app) = mount(doc_id);
     settle().await;
     // A panic in a timer callback, as one in an event handler would be:
     // the hook runs, then the wasm call traps ("unreachable").

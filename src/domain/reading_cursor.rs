@@ -54,8 +54,14 @@ pub struct Reading {
 impl Reading {
     /// Cuts `document` into sentences and words.
     pub fn of(document: &Document) -> Self {
+        Self::with_sentences(document, sentences_of(document))
+    }
+
+    /// The same with `sentences` already cut ([`sentences_of`] the same
+    /// document), as the UI has them for the overview.
+    pub fn with_sentences(document: &Document, sentences: Vec<Span>) -> Self {
         Reading {
-            sentences: sentences_of(document),
+            sentences,
             words: words_of(document),
         }
     }

@@ -9,11 +9,13 @@
 //! - [`persistence`]: the first state from storage; saving as an effect.
 //! - [`sync`]: another tab's saves merged in (`storage` events).
 //! - [`recovery`]: the banners' export and the panic hook's recovery banner.
+//! - [`dialog`]: Escape and first focus, shared by the small dialogs.
 //! - [`components`]: one component per file.
 //! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
 
 pub mod browser;
 pub mod components;
+pub mod dialog;
 pub mod dom_selection;
 pub mod embed;
 pub mod keyboard;

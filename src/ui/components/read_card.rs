@@ -4,7 +4,6 @@
 //! on it changes the claim. It opens on hover, focus, tap or Enter; Escape
 //! or Close puts it away.
 
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::domain::Claim;
@@ -34,22 +33,11 @@ pub fn ReadCard(props: &ReadCardProps) -> Html {
         let (close, take_focus) = (close.clone(), props.take_focus);
         use_effect_with((id, take_focus), move |_| {
             if take_focus {
-                if let Some(button) = close.cast::<HtmlElement>() {
-                    let _ = button.focus();
-                }
+                crate::ui::dialog::focus(&close);
             }
         });
     }
-    let on_keydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                event.stop_propagation();
-                on_close.emit(());
-            }
-        })
-    };
+    let on_keydown = crate::ui::dialog::close_on_escape(&props.on_close);
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let heading_id = format!("cm-read-card-title-{id}");
     let style = format!("left:{}px;top:{}px", props.at.0, props.at.1);

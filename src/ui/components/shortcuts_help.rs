@@ -61,9 +61,7 @@ pub fn ShortcutsHelp(props: &ShortcutsHelpProps) -> Html {
                 .and_then(|w| w.document())
                 .and_then(|d| d.active_element())
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-            if let Some(button) = close_button.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
+            crate::ui::dialog::focus(&close_button);
             move || {
                 if let Some(previous) = previous {
                     let _ = previous.focus();
@@ -71,16 +69,7 @@ pub fn ShortcutsHelp(props: &ShortcutsHelpProps) -> Html {
             }
         });
     }
-    let on_keydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                event.stop_propagation();
-                on_close.emit(());
-            }
-        })
-    };
+    let on_keydown = crate::ui::dialog::close_on_escape(&props.on_close);
     let on_click = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="cm-help" role="dialog" aria-modal="false" aria-labelledby={title_id.clone()} onkeydown={on_keydown}>

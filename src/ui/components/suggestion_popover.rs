@@ -3,7 +3,6 @@
 //! focus when it opens; Escape closes it (the root then puts the focus
 //! back on the suggestion).
 
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::domain::Certainty;
@@ -32,23 +31,12 @@ pub fn SuggestionPopover(props: &SuggestionPopoverProps) -> Html {
     {
         let first = first.clone();
         use_effect_with(props.at, move |_| {
-            if let Some(button) = first.cast::<HtmlElement>() {
-                let _ = button.focus();
-            }
+            crate::ui::dialog::focus(&first);
         });
     }
     let style = format!("left:{}px;top:{}px", props.at.0, props.at.1);
     let certainty = props.certainty;
-    let onkeydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                event.stop_propagation();
-                on_close.emit(());
-            }
-        })
-    };
+    let onkeydown = crate::ui::dialog::close_on_escape(&props.on_close);
     let on_accept = props.on_accept.reform(|_: MouseEvent| ());
     let on_dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
     let on_close = props.on_close.reform(|_: MouseEvent| ());

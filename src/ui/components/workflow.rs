@@ -365,7 +365,7 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
             current.clone(),
         );
         let (hidden, before_delete) = (hidden.clone(), before_delete.clone());
-        let document = document.clone();
+        let (document, sentences) = (document.clone(), sentences.clone());
         Callback::from(move |event: KeyboardEvent| {
             let Some(key) = article_key(&event) else {
                 return;
@@ -415,7 +415,11 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
                         let fresh = match &*cache {
                             Some((on, built)) if *on == document => built.clone(),
                             _ => {
-                                let built = Rc::new(Reading::of(&document.0));
+                                // The overview's sentences, cut once per document.
+                                let built = Rc::new(Reading::with_sentences(
+                                    &document.0,
+                                    (*sentences).clone(),
+                                ));
                                 *cache = Some((document.clone(), built.clone()));
                                 built
                             }
