@@ -82,13 +82,13 @@ pub fn clean_author(raw: &str) -> Option<String> {
 /// Earlier and undone sets of claims.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UndoStack {
-    past: VecDeque<Rc<Vec<Claim>>>,
-    future: Vec<Rc<Vec<Claim>>>,
+    past: VecDeque<Rc<Vec<Rc<Claim>>>>,
+    future: Vec<Rc<Vec<Rc<Claim>>>>,
 }
 
 impl UndoStack {
     /// Records `before` as the claims preceding a new change; clears redo.
-    pub fn record(&mut self, before: Rc<Vec<Claim>>) {
+    pub fn record(&mut self, before: Rc<Vec<Rc<Claim>>>) {
         self.past.push_back(before);
         while self.past.len() > UNDO_LIMIT {
             self.past.pop_front();
@@ -107,14 +107,14 @@ impl UndoStack {
     }
 
     /// Takes the claims to go back to, remembering `current` for redo.
-    pub fn step_back(&mut self, current: Rc<Vec<Claim>>) -> Option<Rc<Vec<Claim>>> {
+    pub fn step_back(&mut self, current: Rc<Vec<Rc<Claim>>>) -> Option<Rc<Vec<Rc<Claim>>>> {
         let target = self.past.pop_back()?;
         self.future.push(current);
         Some(target)
     }
 
     /// Takes the claims to go forward to, remembering `current` for undo.
-    pub fn step_forward(&mut self, current: Rc<Vec<Claim>>) -> Option<Rc<Vec<Claim>>> {
+    pub fn step_forward(&mut self, current: Rc<Vec<Rc<Claim>>>) -> Option<Rc<Vec<Rc<Claim>>>> {
         let target = self.future.pop()?;
         self.past.push_back(current);
         Some(target)
@@ -124,21 +124,25 @@ impl UndoStack {
 /// The claims and tombstones after moving from `current` to `target`
 /// (an undo or a redo) at `at`.
 pub fn restore(
-    current: &[Claim],
+    current: &[Rc<Claim>],
     deletions: &[Deletion],
-    target: &[Claim],
+    target: &[Rc<Claim>],
     at: Timestamp,
-) -> (Vec<Claim>, Vec<Deletion>) {
-    let before: BTreeMap<AnnotationId, &Claim> =
+) -> (Vec<Rc<Claim>>, Vec<Deletion>) {
+    let before: BTreeMap<AnnotationId, &Rc<Claim>> =
         current.iter().map(|c| (c.annotation.id, c)).collect();
-    let after: BTreeMap<AnnotationId, &Claim> =
+    let after: BTreeMap<AnnotationId, &Rc<Claim>> =
         target.iter().map(|c| (c.annotation.id, c)).collect();
     let claims = target
         .iter()
         .map(|claim| {
-            let mut claim = claim.clone();
-            if before.get(&claim.annotation.id) != Some(&&claim) {
-                claim.annotation.modified = at.max(claim.annotation.modified);
+            let mut claim = Rc::clone(claim);
+            let unchanged = before
+                .get(&claim.annotation.id)
+                .is_some_and(|now| Rc::ptr_eq(now, &claim) || **now == claim);
+            if !unchanged {
+                let modified = at.max(claim.annotation.modified);
+                Rc::make_mut(&mut claim).annotation.modified = modified;
             }
             claim
         })

@@ -13,6 +13,8 @@
 //! (unconfirmed over unclear over confirmed); untouched sentences are
 //! untagged. Orphans and claims awaiting review elsewhere do not count.
 
+use std::rc::Rc;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::assistant::sentences::split_sentences;
@@ -162,7 +164,7 @@ pub fn words_of(document: &Document) -> Vec<Span> {
 
 /// Sentences per certainty for the overview, in the order confirmed,
 /// unclear, unconfirmed, untagged.
-pub fn overview(sentences: &[Span], claims: &[Claim]) -> [usize; 4] {
+pub fn overview(sentences: &[Span], claims: &[Rc<Claim>]) -> [usize; 4] {
     let mut placed: Vec<(Span, Certainty)> = claims
         .iter()
         .filter_map(|c| {

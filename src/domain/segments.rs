@@ -7,6 +7,8 @@
 //! layers. The UI draws one block's segments without looking at others,
 //! so a change to one claim re-renders only the blocks it touches.
 
+use std::rc::Rc;
+
 use super::annotation::AnnotationId;
 use super::certainty::Certainty;
 use super::document::Document;
@@ -49,7 +51,7 @@ struct Placed {
 }
 
 /// Segments for every block of `document`, in block order.
-pub fn segments_by_block(document: &Document, claims: &[Claim]) -> Vec<Vec<Segment>> {
+pub fn segments_by_block(document: &Document, claims: &[Rc<Claim>]) -> Vec<Vec<Segment>> {
     let blocks = document.blocks();
     let mut buckets: Vec<Vec<Placed>> = vec![Vec::new(); blocks.len()];
     for claim in claims {
@@ -143,9 +145,9 @@ mod tests {
         AnnotationId::from_random_bytes([n; 16])
     }
 
-    fn claim(doc: &Document, n: u8, start: usize, end: usize, certainty: Certainty) -> Claim {
+    fn claim(doc: &Document, n: u8, start: usize, end: usize, certainty: Certainty) -> Rc<Claim> {
         let span = Span::new(start, end);
-        Claim {
+        Rc::new(Claim {
             annotation: Annotation {
                 id: id(n),
                 target: describe(doc, span).expect("in range"),
@@ -158,13 +160,13 @@ mod tests {
                 history: Vec::new(),
             },
             placement: Placement::Anchored(span),
-        }
+        })
     }
 
     /// A segment as (text, [(claim number, starts, ends)] outer to inner).
     type Shown = (String, Vec<(u8, bool, bool)>);
 
-    fn render(doc: &Document, claims: &[Claim]) -> Vec<Vec<Shown>> {
+    fn render(doc: &Document, claims: &[Rc<Claim>]) -> Vec<Vec<Shown>> {
         segments_by_block(doc, claims)
             .into_iter()
             .map(|block| {
@@ -200,7 +202,7 @@ mod tests {
         //          0123456789012345678901234
         let text = "Alpha beta gamma delta.";
         let doc = Document::from_plain_text(text, None);
-        let table: Vec<(Vec<Claim>, Vec<Vec<Shown>>)> = vec![
+        let table: Vec<(Vec<Rc<Claim>>, Vec<Vec<Shown>>)> = vec![
             (vec![], vec![vec![seg("Alpha beta gamma delta.", &[])]]),
             (
                 vec![claim(&doc, 1, 6, 10, Certainty::Confirmed)],
@@ -256,7 +258,7 @@ mod tests {
     fn claims_across_blocks_are_cut_per_block_and_orphans_are_skipped() {
         let doc = Document::from_plain_text("One two.\n\nThree four.", None);
         let mut orphan = claim(&doc, 9, 0, 3, Certainty::Confirmed);
-        orphan.placement = Placement::Orphan;
+        Rc::make_mut(&mut orphan).placement = Placement::Orphan;
         let claims = vec![claim(&doc, 1, 4, 15, Certainty::Unclear), orphan];
         assert_eq!(
             render(&doc, &claims),
@@ -271,7 +273,7 @@ mod tests {
     fn segments_tile_each_block_exactly() {
         let text = "Sentence one is here. Sentence two 😀 follows it. Three ends.";
         let doc = Document::from_plain_text(text, None);
-        let claims: Vec<Claim> = (0u8..12)
+        let claims: Vec<Rc<Claim>> = (0u8..12)
             .map(|n| {
                 let start = usize::from(n) * 5 % 50;
                 claim(

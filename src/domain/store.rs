@@ -46,8 +46,10 @@ pub struct State {
     pub document: Rc<Document>,
     /// The article's text is kept in storage (articles loaded by hand).
     pub keep_text: bool,
-    /// All claims, orphans included, in creation order.
-    pub claims: Vec<Claim>,
+    /// All claims, orphans included, in creation order. Shared, so that a
+    /// change copies pointers: only the claim it touches is cloned
+    /// (`Rc::make_mut`), and undo snapshots cost one pointer per claim.
+    pub claims: Vec<Rc<Claim>>,
     /// Tombstones of claims deleted here (one per id), kept for merges.
     pub deletions: Vec<Deletion>,
     /// What the person must be told about storage.
@@ -208,7 +210,10 @@ impl State {
 
     /// The claim with `id`, if any.
     pub fn claim(&self, id: AnnotationId) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.annotation.id == id)
+        self.claims
+            .iter()
+            .find(|c| c.annotation.id == id)
+            .map(Rc::as_ref)
     }
 
     /// The annotations, as stored.
@@ -236,12 +241,16 @@ impl State {
         self.claims
             .iter()
             .filter(|c| c.placement == Placement::Orphan)
+            .map(Rc::as_ref)
     }
 
     /// Claims found with edits or in two places, awaiting a person's choice,
     /// in creation order.
     pub fn needing_review(&self) -> impl Iterator<Item = &Claim> {
-        self.claims.iter().filter(|c| c.placement.needs_review())
+        self.claims
+            .iter()
+            .filter(|c| c.placement.needs_review())
+            .map(Rc::as_ref)
     }
 
     /// True while saving is blocked to protect stored data.
@@ -295,7 +304,7 @@ pub fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
 fn step(
     state: Rc<State>,
     at: Timestamp,
-    take: impl FnOnce(&mut UndoStack, Rc<Vec<Claim>>) -> Option<Rc<Vec<Claim>>>,
+    take: impl FnOnce(&mut UndoStack, Rc<Vec<Rc<Claim>>>) -> Option<Rc<Vec<Rc<Claim>>>>,
 ) -> Rc<State> {
     let mut next = (*state).clone();
     let Some(target) = take(&mut next.undo, Rc::new(state.claims.clone())) else {
@@ -320,9 +329,11 @@ fn apply(state: Rc<State>, action: Action) -> Rc<State> {
         } => {
             let claims = annotations
                 .into_iter()
-                .map(|annotation| Claim {
-                    placement: anchor(&document, &annotation.target),
-                    annotation,
+                .map(|annotation| {
+                    Rc::new(Claim {
+                        placement: anchor(&document, &annotation.target),
+                        annotation,
+                    })
                 })
                 .collect();
             Rc::new(State {
@@ -370,10 +381,10 @@ fn apply(state: Rc<State>, action: Action) -> Rc<State> {
                 }],
             };
             changed(&state, |next| {
-                next.claims.push(Claim {
+                next.claims.push(Rc::new(Claim {
                     annotation,
                     placement: Placement::Anchored(snapped),
-                });
+                }));
             })
         }
         Action::SetCertainty { id, certainty, at } => {
@@ -419,7 +430,7 @@ fn apply(state: Rc<State>, action: Action) -> Rc<State> {
                 return state;
             };
             changed(&state, |next| {
-                if let Some(claim) = next.claims.get_mut(index) {
+                if let Some(claim) = next.claims.get_mut(index).map(Rc::make_mut) {
                     claim.annotation.target = target;
                     claim.annotation.modified = at;
                     claim.placement = Placement::Anchored(span);
@@ -440,10 +451,10 @@ fn apply(state: Rc<State>, action: Action) -> Rc<State> {
             let placement = anchor(&state.document, &annotation.target);
             changed(&state, |next| {
                 next.deletions.retain(|d| d.id != annotation.id);
-                next.claims.push(Claim {
+                next.claims.push(Rc::new(Claim {
                     annotation,
                     placement,
-                })
+                }))
             })
         }
         Action::Import { annotations } => import(state, annotations),
@@ -501,10 +512,10 @@ fn import(state: Rc<State>, incoming: Vec<Annotation>) -> Rc<State> {
                 Decision::New => {
                     let placement = anchor(&next.document, &annotation.target);
                     next.deletions.retain(|d| d.id != annotation.id);
-                    next.claims.push(Claim {
+                    next.claims.push(Rc::new(Claim {
                         annotation,
                         placement,
-                    });
+                    }));
                 }
                 Decision::Updated => {
                     let placement = anchor(&next.document, &annotation.target);
@@ -513,10 +524,10 @@ fn import(state: Rc<State>, incoming: Vec<Annotation>) -> Rc<State> {
                         .iter_mut()
                         .find(|c| c.annotation.id == annotation.id)
                     {
-                        *claim = Claim {
+                        *claim = Rc::new(Claim {
                             annotation,
                             placement,
-                        };
+                        });
                     }
                 }
                 Decision::Unchanged | Decision::KeptLocal | Decision::StaysDeleted => {}
@@ -545,7 +556,7 @@ fn edit(
         return state;
     };
     let mut next = (*state).clone();
-    let Some(claim) = next.claims.get_mut(index) else {
+    let Some(claim) = next.claims.get_mut(index).map(Rc::make_mut) else {
         return state;
     };
     if !change(&mut claim.annotation) {

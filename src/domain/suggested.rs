@@ -18,6 +18,7 @@
 //!   written.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use super::assistant::{CueKind, Suggestion};
 use super::certainty::Certainty;
@@ -91,7 +92,7 @@ pub fn dismissal_key(document: &Document, span: Span) -> String {
 pub fn visible<'a>(
     document: &Document,
     suggestions: &'a [Suggestion],
-    claims: &[Claim],
+    claims: &[Rc<Claim>],
     dismissed: &BTreeSet<String>,
 ) -> Vec<&'a Suggestion> {
     suggestions
@@ -111,7 +112,7 @@ pub fn visible<'a>(
 /// claim-free ones.
 pub fn pieces_by_block(
     document: &Document,
-    claims: &[Claim],
+    claims: &[Rc<Claim>],
     suggestions: &[&Suggestion],
 ) -> Vec<Vec<Piece>> {
     segments_by_block(document, claims)
@@ -264,9 +265,9 @@ mod tests {
         Document::from_plain_text(TEXT, Some(DocumentId::parse("doc-test").unwrap()))
     }
 
-    fn claim(doc: &Document, start: usize, end: usize) -> Claim {
+    fn claim(doc: &Document, start: usize, end: usize) -> Rc<Claim> {
         let span = Span::new(start, end);
-        Claim {
+        Rc::new(Claim {
             annotation: Annotation {
                 id: AnnotationId::from_random_bytes([7; 16]),
                 target: describe(doc, span).unwrap(),
@@ -279,7 +280,7 @@ mod tests {
                 history: Vec::new(),
             },
             placement: Placement::Anchored(span),
-        }
+        })
     }
 
     fn text_of(doc: &Document, span: Span) -> &str {

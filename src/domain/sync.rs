@@ -64,10 +64,10 @@ pub fn merge_stored(
             Decision::New => {
                 let placement = anchor(&next.document, &annotation.target);
                 next.deletions.retain(|d| d.id != annotation.id);
-                next.claims.push(Claim {
+                next.claims.push(Rc::new(Claim {
                     annotation,
                     placement,
-                });
+                }));
                 changed = true;
             }
             Decision::Updated => {
@@ -77,10 +77,10 @@ pub fn merge_stored(
                     .iter_mut()
                     .find(|c| c.annotation.id == annotation.id)
                 {
-                    *claim = Claim {
+                    *claim = Rc::new(Claim {
                         annotation,
                         placement,
-                    };
+                    });
                     changed = true;
                 }
             }

@@ -7,6 +7,8 @@
 //! print stylesheet shows, and [`history_view`], a claim's certainty
 //! history as the card shows it.
 
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -31,8 +33,8 @@ pub struct ClaimPanelProps {
 
 /// Claims in document order: placed ones by where they start, then those
 /// that no longer anchor.
-pub fn in_document_order(claims: &[Claim]) -> Vec<&Claim> {
-    let mut ordered: Vec<&Claim> = claims.iter().collect();
+pub fn in_document_order(claims: &[Rc<Claim>]) -> Vec<&Claim> {
+    let mut ordered: Vec<&Claim> = claims.iter().map(Rc::as_ref).collect();
     ordered.sort_by_key(|c| match c.placement.span() {
         Some(span) => (0, span.start(), usize::MAX - span.end()),
         None => (1, 0, 0),
