@@ -166,6 +166,9 @@ mod tests {
     /// A segment as (text, [(claim number, starts, ends)] outer to inner).
     type Shown = (String, Vec<(u8, bool, bool)>);
 
+    /// Each block's segments.
+    type Expected = Vec<Vec<Shown>>;
+
     fn render(doc: &Document, claims: &[Rc<Claim>]) -> Vec<Vec<Shown>> {
         segments_by_block(doc, claims)
             .into_iter()
@@ -202,7 +205,7 @@ mod tests {
         //          0123456789012345678901234
         let text = "Alpha beta gamma delta.";
         let doc = Document::from_plain_text(text, None);
-        let table: Vec<(Vec<Rc<Claim>>, Vec<Vec<Shown>>)> = vec![
+        let table: Vec<(Vec<Rc<Claim>>, Expected)> = vec![
             (vec![], vec![vec![seg("Alpha beta gamma delta.", &[])]]),
             (
                 vec![claim(&doc, 1, 6, 10, Certainty::Confirmed)],
