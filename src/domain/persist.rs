@@ -12,13 +12,14 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::annotation::{Annotation, Deletion, Timestamp};
 use super::document::DocumentId;
-use super::store::State;
+use super::store::{Claim, State};
 
 /// The envelope schema this code writes and fully understands.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -264,15 +265,17 @@ pub fn save(
 }
 
 /// Writes a state's envelope: its claims, its tombstones, and the article's
-/// text when the state keeps it.
+/// text when the state keeps it. Serialised straight from the state, with
+/// no copy of the claims or the text.
 pub fn save_state(store: &dyn KeyValueStore, state: &State) -> Result<(), StorageError> {
-    save_with_deletions(
-        store,
-        state.document.id(),
-        state.keep_text.then(|| state.document.text()),
-        &state.annotations(),
-        &state.deletions,
-    )
+    let envelope = EnvelopeRef {
+        schema: SCHEMA_VERSION,
+        document: state.document.id(),
+        text: state.keep_text.then(|| state.document.text()),
+        annotations: AnnotationsOf(&state.claims),
+        deletions: &state.deletions,
+    };
+    write(store, state.document.id(), &envelope)
 }
 
 /// Writes the envelope of `id` with its tombstones.
@@ -283,15 +286,44 @@ pub fn save_with_deletions(
     annotations: &[Annotation],
     deletions: &[Deletion],
 ) -> Result<(), StorageError> {
-    let envelope = Envelope {
+    let envelope = EnvelopeRef {
         schema: SCHEMA_VERSION,
-        document: id.clone(),
-        text: text.map(str::to_owned),
-        annotations: annotations.to_vec(),
-        deletions: deletions.to_vec(),
+        document: id,
+        text,
+        annotations,
+        deletions,
     };
-    let json = serde_json::to_string(&envelope).map_err(|e| StorageError::Failed(e.to_string()))?;
+    write(store, id, &envelope)
+}
+
+fn write(
+    store: &dyn KeyValueStore,
+    id: &DocumentId,
+    envelope: &impl Serialize,
+) -> Result<(), StorageError> {
+    let json = serde_json::to_string(envelope).map_err(|e| StorageError::Failed(e.to_string()))?;
     store.set(&document_key(id), &json)
+}
+
+/// [`Envelope`] borrowed from what is being saved: the same JSON.
+#[derive(Serialize)]
+struct EnvelopeRef<'a, A: Serialize> {
+    schema: u32,
+    document: &'a DocumentId,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    annotations: A,
+    #[serde(skip_serializing_if = "<[Deletion]>::is_empty")]
+    deletions: &'a [Deletion],
+}
+
+/// The annotations of a state's claims, serialised in place.
+struct AnnotationsOf<'a>(&'a [Rc<Claim>]);
+
+impl Serialize for AnnotationsOf<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|claim| &claim.annotation))
+    }
 }
 
 enum Decoded {
@@ -514,6 +546,53 @@ mod tests {
         )
         .annotations
         .is_empty());
+    }
+
+    #[test]
+    fn a_state_is_saved_as_the_same_envelope_json_it_loads_from() {
+        use crate::domain::{reduce, Action, Document, Span};
+        let text = "Officials confirmed the fire on Tuesday. The mayor denied it.";
+        let document = Rc::new(Document::from_plain_text(text, Some(doc_id())));
+        let mut state = Rc::new(State::new(document));
+        Rc::make_mut(&mut state).keep_text = true;
+        for (n, start) in [(1u8, 0), (2, 41), (3, 10)] {
+            let action = Action::Create {
+                id: AnnotationId::from_random_bytes([n; 16]),
+                span: Span::new(start, start + 9),
+                certainty: crate::domain::Certainty::Unclear,
+                at: Timestamp(i64::from(n)),
+            };
+            state = reduce(state, action);
+        }
+        let gone = AnnotationId::from_random_bytes([3; 16]);
+        state = reduce(
+            state,
+            Action::DeleteAt {
+                id: gone,
+                at: Timestamp(9),
+            },
+        );
+        let store = MemoryStore::default();
+        save_state(&store, &state).expect("saved");
+        let written = store
+            .snapshot()
+            .remove("claimmark:v1:doc:story-1")
+            .expect("written");
+        let owned = Envelope {
+            schema: SCHEMA_VERSION,
+            document: doc_id(),
+            text: Some(text.to_owned()),
+            annotations: state.annotations(),
+            deletions: vec![Deletion {
+                id: gone,
+                at: Timestamp(9),
+            }],
+        };
+        assert_eq!(written, serde_json::to_string(&owned).expect("json"));
+        let loaded = load(&store, &doc_id(), Timestamp(10));
+        assert_eq!(loaded.annotations.len(), 2);
+        assert_eq!(loaded.deletions, owned.deletions);
+        assert_eq!(loaded.text.as_deref(), Some(text));
     }
 
     #[test]
