@@ -4,7 +4,10 @@
 //! `performance.measure` entries (`claimmark:load`, `claimmark:save`) that
 //! `make bench` reads.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
 
 use yew::prelude::*;
 
@@ -49,48 +52,125 @@ fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
     result
 }
 
-/// Saves the claims to `storage` whenever the revision moves, unless
-/// storage must be protected; reports the outcome back to the store. A
-/// failed save keeps the claims in memory and is retried on the next change
-/// and when the page is hidden or left (`pagehide`), so room made meanwhile
-/// is used. With localStorage, another tab's saves of the same document are
+/// How long a change waits before it is saved, in ms. Saving serialises
+/// the whole envelope; doing it after the frame that shows the change keeps
+/// it out of the time a person waits, and a burst of changes (typing a note,
+/// undoing several steps) is written once.
+pub const SAVE_DELAY_MS: u32 = 100;
+
+/// Saves the claims to `storage` shortly after the revision moves
+/// ([`SAVE_DELAY_MS`], after the frame that shows the change), unless storage
+/// must be protected; reports the outcome back to the store. What is not yet
+/// saved is written at once when the page is hidden or left
+/// (`visibilitychange`, `pagehide`) and when the widget goes away, so closing
+/// a tab loses nothing. A failed save keeps the claims in memory and is
+/// retried on the next change and on those events, so room made meanwhile is
+/// used. With localStorage, another tab's saves of the same document are
 /// merged in (`ui::sync`).
 #[hook]
 pub fn use_persistence(handle: &UseReducerHandle<State>, storage: WidgetStorage) {
     super::sync::use_tab_sync(handle, matches!(storage, WidgetStorage::Local));
-    let unsaved = use_mut_ref(|| None::<UseReducerHandle<State>>);
+    let first = handle.revision;
+    let saver = use_memo((), move |()| Saver::new(storage, first));
     {
-        let (unsaved, storage) = (unsaved.clone(), storage.clone());
+        let saver = saver.clone();
         use_effect_with((), move |()| {
-            let listener = web_sys::window().map(|window| {
-                gloo_events::EventListener::new(&window, "pagehide", move |_| {
-                    let pending = unsaved.borrow_mut().take();
-                    if let Some(state) = pending.filter(|s| !s.read_only()) {
-                        let _ = persist::save_state(&storage, &state);
-                    }
-                })
+            let listeners = web_sys::window().map(|window| {
+                let flush_on = |event: &'static str| {
+                    let saver = saver.clone();
+                    gloo_events::EventListener::new(&window, event, move |_| saver.flush(true))
+                };
+                let hidden = {
+                    let saver = saver.clone();
+                    let document = window.document();
+                    gloo_events::EventListener::new(&window, "visibilitychange", move |_| {
+                        if document.as_ref().is_some_and(|d| d.hidden()) {
+                            saver.flush(true);
+                        }
+                    })
+                };
+                [flush_on("pagehide"), hidden]
             });
-            move || drop(listener)
+            move || {
+                drop(listeners);
+                // The widget is going away: write, but report to no one.
+                saver.flush(false);
+            }
         });
     }
-    let saved = use_mut_ref(|| handle.revision);
-    let state = handle.clone();
     // The panic hook's export reads the latest claims of each document.
     let latest = handle.clone();
     let document = super::store::DocumentRef(handle.document.clone());
     use_effect_with((handle.revision, document), move |_| {
         super::recovery::remember(&latest);
     });
+    let state = handle.clone();
     use_effect_with(handle.revision, move |revision| {
-        if *saved.borrow() != *revision && !state.read_only() {
-            *saved.borrow_mut() = *revision;
-            // Tombstones are saved too, so an import never revives a deletion.
-            let outcome = measured("claimmark:save", || persist::save_state(&storage, &state));
-            *unsaved.borrow_mut() = outcome.is_err().then(|| state.clone());
-            state.dispatch(match outcome {
-                Ok(()) => Action::Saved,
-                Err(error) => Action::Notify(session::notice_for(&error)),
-            });
-        }
+        saver.changed(*revision, state);
     });
+}
+
+/// The pending save: the latest state not yet written, and the timer that
+/// will write it.
+struct Saver {
+    storage: WidgetStorage,
+    saved: Cell<u64>,
+    pending: RefCell<Option<UseReducerHandle<State>>>,
+    timer: RefCell<Option<Timeout>>,
+}
+
+impl Saver {
+    fn new(storage: WidgetStorage, opened_at: u64) -> Rc<Self> {
+        Rc::new(Saver {
+            storage,
+            saved: Cell::new(opened_at),
+            pending: RefCell::new(None),
+            timer: RefCell::new(None),
+        })
+    }
+
+    /// A state at `revision` was rendered: save it soon if it is new.
+    fn changed(self: &Rc<Self>, revision: u64, state: UseReducerHandle<State>) {
+        if self.saved.get() == revision || state.read_only() {
+            return;
+        }
+        self.saved.set(revision);
+        *self.pending.borrow_mut() = Some(state);
+        if self.timer.borrow().is_none() {
+            let saver = Rc::clone(self);
+            let timer = Timeout::new(SAVE_DELAY_MS, move || {
+                saver.timer.borrow_mut().take();
+                saver.flush(true);
+            });
+            *self.timer.borrow_mut() = Some(timer);
+        }
+    }
+
+    /// Writes the pending state now, if any, and reports the outcome to the
+    /// store when `report`.
+    fn flush(&self, report: bool) {
+        if let Some(timer) = self.timer.borrow_mut().take() {
+            timer.cancel();
+        }
+        let Some(state) = self.pending.borrow_mut().take() else {
+            return;
+        };
+        if state.read_only() {
+            return;
+        }
+        // Tombstones are saved too, so an import never revives a deletion.
+        let outcome = measured("claimmark:save", || {
+            persist::save_state(&self.storage, &state)
+        });
+        if outcome.is_err() {
+            *self.pending.borrow_mut() = Some(state.clone());
+        }
+        if !report {
+            return;
+        }
+        state.dispatch(match outcome {
+            Ok(()) => Action::Saved,
+            Err(error) => Action::Notify(session::notice_for(&error)),
+        });
+    }
 }
