@@ -88,23 +88,61 @@ pub fn dismissal_key(document: &Document, span: Span) -> String {
 }
 
 /// The suggestions to show: not dismissed and not overlapping any placed
-/// claim (an orphan has no place and hides nothing).
+/// claim (an orphan has no place and hides nothing). Claims are indexed
+/// once, so this is O((suggestions + claims) · log claims), not their
+/// product: it runs on every change of a long article.
 pub fn visible<'a>(
     document: &Document,
     suggestions: &'a [Suggestion],
     claims: &[Rc<Claim>],
     dismissed: &BTreeSet<String>,
 ) -> Vec<&'a Suggestion> {
+    let covered = Covered::new(claims.iter().filter_map(|c| c.placement.span()));
     suggestions
         .iter()
-        .filter(|s| {
-            !claims
-                .iter()
-                .filter_map(|c| c.placement.span())
-                .any(|claim| claim.overlaps(s.span))
-        })
-        .filter(|s| !dismissed.contains(&dismissal_key(document, s.span)))
+        .filter(|s| !covered.overlaps(s.span))
+        .filter(|s| dismissed.is_empty() || !dismissed.contains(&dismissal_key(document, s.span)))
         .collect()
+}
+
+/// Non-empty spans sorted by start, with the furthest end reached so far,
+/// answering "does any span overlap this one?" by binary search.
+struct Covered {
+    starts: Vec<usize>,
+    furthest_end: Vec<usize>,
+}
+
+impl Covered {
+    fn new(spans: impl Iterator<Item = Span>) -> Self {
+        let mut spans: Vec<Span> = spans.filter(|s| !s.is_empty()).collect();
+        spans.sort_by_key(|s| s.start());
+        let mut furthest = 0;
+        let furthest_end = spans
+            .iter()
+            .map(|s| {
+                furthest = furthest.max(s.end());
+                furthest
+            })
+            .collect();
+        Covered {
+            starts: spans.iter().map(|s| s.start()).collect(),
+            furthest_end,
+        }
+    }
+
+    /// True when some span shares a code point with `span` ([`Span::overlaps`]).
+    fn overlaps(&self, span: Span) -> bool {
+        if span.is_empty() {
+            return false;
+        }
+        // Spans starting before `span` ends overlap it iff one of them
+        // ends after it starts.
+        let before_end = self.starts.partition_point(|&start| start < span.end());
+        before_end
+            .checked_sub(1)
+            .and_then(|last| self.furthest_end.get(last))
+            .is_some_and(|&end| end > span.start())
+    }
 }
 
 /// Pieces for every block of `document`, in block order: the claims'
@@ -350,6 +388,28 @@ mod tests {
                     let parts: String = p.parts.iter().map(|x| text_of(&doc, x.span)).collect();
                     assert_eq!(parts, text_of(&doc, p.span));
                     assert_eq!(p.id, suggestion_id(p.span));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_overlap_index_answers_as_comparing_every_claim_would() {
+        let sets: [&[(usize, usize)]; 5] = [
+            &[],
+            &[(3, 3)],
+            &[(2, 5)],
+            &[(0, 12), (4, 6)],
+            &[(7, 9), (1, 2), (4, 4), (2, 8), (10, 11)],
+        ];
+        for set in sets {
+            let spans: Vec<Span> = set.iter().map(|&(a, b)| Span::new(a, b)).collect();
+            let covered = Covered::new(spans.iter().copied());
+            for start in 0..=12 {
+                for end in start..=12 {
+                    let probe = Span::new(start, end);
+                    let expected = spans.iter().any(|s| s.overlaps(probe));
+                    assert_eq!(covered.overlaps(probe), expected, "{set:?} vs {probe:?}");
                 }
             }
         }
