@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARTICLE, card, eventually, openDemo, reloadDemo, tagByToolbar, useDemo, waitForClaims } from './harness.mjs';
+import { ARTICLE, READY, card, eventually, openDemo, reloadDemo, tagByToolbar, useDemo, waitForClaims } from './harness.mjs';
 
 const env = useDemo();
 
@@ -151,4 +151,41 @@ test('each certainty change is recorded with who and when, and survives a reload
   dialog = card(page);
   await dialog.waitFor({ state: 'visible' });
   assert.equal((await lines()).length, 2, 'history is stored');
+});
+
+test('a long investigation: the panel lists the first 100 matching claims and shows more on request', async () => {
+  const { page } = env;
+  await openDemo(page);
+  await tagByToolbar(page, 'ndreds', 'perso', 'unclear');
+  await waitForClaims(page, 1);
+  // 150 claims in storage (copies of the one made, each with its own id), then reload.
+  const key = await eventually(
+    page,
+    () => page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('claimmark:v1:doc:'))),
+    'the claim is saved',
+  );
+  await page.evaluate((k) => {
+    const envelope = JSON.parse(localStorage.getItem(k));
+    const [one] = envelope.annotations;
+    envelope.annotations = Array.from({ length: 150 }, (_, i) => ({
+      ...one,
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      note: i === 120 ? 'the one with a needle' : '',
+    }));
+    localStorage.setItem(k, JSON.stringify(envelope));
+  }, key);
+  await reloadDemo(page);
+  const count = panel(page).locator('.cm-panel-count');
+  await eventually(page, async () => (await count.textContent()) === '150 of 150 claims shown, the first 100 listed', 'the count says what is listed');
+  assert.equal((await entries(page)).length, 100);
+  await panel(page).getByRole('button', { name: 'Show 50 more', exact: true }).click();
+  await eventually(page, async () => (await entries(page)).length === 150, 'all are listed');
+  assert.equal(await count.textContent(), '150 of 150 claims shown');
+  assert.equal(await panel(page).getByRole('button', { name: /^Show \d+ more$/ }).count(), 0, 'nothing more to show');
+  // Search reaches claims beyond the listed ones.
+  await page.reload();
+  await page.waitForSelector(READY, { state: 'attached', timeout: 15_000 });
+  await panel(page).getByRole('searchbox', { name: 'Search quotes and notes' }).fill('needle');
+  await eventually(page, async () => (await entries(page)).length === 1, 'search finds the 121st claim');
+  assert.equal((await entries(page))[0].note, 'the one with a needle');
 });

@@ -1,7 +1,10 @@
 //! The claims panel: every claim in document order (quote, certainty, the
 //! start of its note, how many sources), filtered by the legend's chips
 //! and by a search over quotes and notes. Choosing an entry scrolls to its
-//! highlight and focuses it (the root does that through `on_pick`).
+//! highlight and focuses it (the root does that through `on_pick`). A long
+//! investigation has thousands of claims: the panel lists the first
+//! [`PANEL_PAGE`] that match and a button shows more, so the page never
+//! lays out ten thousand entries nobody scrolls through (search narrows).
 //!
 //! Also here: [`PrintClaims`], the numbered list of claims that only the
 //! print stylesheet shows, and [`history_view`], a claim's certainty
@@ -21,6 +24,8 @@ use crate::ui::store::use_store;
 const QUOTE_WORDS: usize = 14;
 /// Words of a note shown per entry.
 const NOTE_WORDS: usize = 10;
+/// Entries listed at first, and added by each "Show more".
+pub const PANEL_PAGE: usize = 100;
 
 /// Props of [`ClaimPanel`].
 #[derive(Properties, PartialEq)]
@@ -67,6 +72,7 @@ fn is_hidden(hidden: [bool; 3], certainty: Certainty) -> bool {
 pub fn ClaimPanel(props: &ClaimPanelProps) -> Html {
     let title_id = crate::ui::embed::use_unique_id("cm-panel-title");
     let query = use_state_eq(String::new);
+    let limit = use_state_eq(|| PANEL_PAGE);
     let Some(store) = use_store() else {
         return html! {};
     };
@@ -86,6 +92,20 @@ pub fn ClaimPanel(props: &ClaimPanelProps) -> Html {
             }
         })
     };
+    let listed = shown.len().min(*limit);
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + PANEL_PAGE))
+    };
+    let count = if listed < shown.len() {
+        format!(
+            "{} of {} claims shown, the first {listed} listed",
+            shown.len(),
+            all.len()
+        )
+    } else {
+        format!("{} of {} claims shown", shown.len(), all.len())
+    };
     html! {
         <aside class="cm-panel" aria-labelledby={title_id.clone()}>
             <h2 class="cm-panel-title" id={title_id}>{ "Claims" }</h2>
@@ -94,11 +114,16 @@ pub fn ClaimPanel(props: &ClaimPanelProps) -> Html {
                 <input type="search" class="cm-panel-search" value={(*query).clone()} oninput={on_search} />
             </label>
             <p class="cm-panel-count cm-muted" role="status">
-                { format!("{} of {} claims shown", shown.len(), all.len()) }
+                { count }
             </p>
             <ol class="cm-panel-list">
-                { for shown.iter().map(|claim| entry(claim, &props.on_pick)) }
+                { for shown.iter().take(listed).map(|claim| entry(claim, &props.on_pick)) }
             </ol>
+            if listed < shown.len() {
+                <button type="button" class="cm-button cm-panel-more" onclick={more}>
+                    { format!("Show {} more", (shown.len() - listed).min(PANEL_PAGE)) }
+                </button>
+            }
         </aside>
     }
 }
