@@ -163,7 +163,9 @@ pub fn words_of(document: &Document) -> Vec<Span> {
 }
 
 /// Sentences per certainty for the overview, in the order confirmed,
-/// unclear, unconfirmed, untagged.
+/// unclear, unconfirmed, untagged. `sentences` are in document order (as
+/// [`sentences_of`] gives them); one sweep over sentences and claims sorted
+/// by start, so a long investigation costs O((S + C) · overlap), not S × C.
 pub fn overview(sentences: &[Span], claims: &[Rc<Claim>]) -> [usize; 4] {
     let mut placed: Vec<(Span, Certainty)> = claims
         .iter()
@@ -174,17 +176,19 @@ pub fn overview(sentences: &[Span], claims: &[Rc<Claim>]) -> [usize; 4] {
         .collect();
     placed.sort_by_key(|(span, _)| span.start());
     let mut counts = [0; 4];
+    let mut pending = placed.iter().peekable();
+    // Claims that start before the current sentence ends and may reach it.
+    let mut active: Vec<(Span, Certainty)> = Vec::new();
     for sentence in sentences {
-        let mut worst: Option<Certainty> = None;
-        // Claims sorted by start: stop at the first one starting past the end.
-        for (span, certainty) in placed
-            .iter()
-            .take_while(|(span, _)| span.start() < sentence.end())
-        {
-            if span.overlaps(*sentence) {
-                worst = worst.max(Some(*certainty));
-            }
+        while let Some(claim) = pending.next_if(|(span, _)| span.start() < sentence.end()) {
+            active.push(*claim);
         }
+        active.retain(|(span, _)| span.end() > sentence.start());
+        let worst = active
+            .iter()
+            .filter(|(span, _)| span.overlaps(*sentence))
+            .map(|(_, certainty)| *certainty)
+            .max();
         let slot = match worst {
             Some(Certainty::Confirmed) => 0,
             Some(Certainty::Unclear) => 1,
@@ -291,5 +295,47 @@ mod tests {
         }
         assert_eq!(state.claims.len(), 3);
         assert_eq!(overview(&reading.sentences, &state.claims), [1, 0, 1, 1]);
+    }
+
+    #[test]
+    fn the_overview_sweep_agrees_with_checking_every_claim_against_every_sentence() {
+        let text = "One two three. Four five six. Seven eight nine. Ten eleven twelve. \
+                    Thirteen fourteen. Fifteen sixteen seventeen. Eighteen nineteen.";
+        let doc = Rc::new(Document::from_plain_text(text, None));
+        let sentences = Reading::of(&doc).sentences;
+        let mut state = Rc::new(State::new(doc.clone()));
+        let len = text.chars().count();
+        // Short and long claims, some spanning several sentences, in no order.
+        for n in 0u8..24 {
+            let start = (usize::from(n) * 37) % (len - 5);
+            let end = (start + 4 + (usize::from(n) * 13) % 60).min(len);
+            state = reduce(
+                state,
+                Action::Create {
+                    id: AnnotationId::from_random_bytes([n; 16]),
+                    span: Span::new(start, end),
+                    certainty: Certainty::ALL[usize::from(n) % 3],
+                    at: Timestamp(1),
+                },
+            );
+        }
+        let mut brute = [0; 4];
+        for sentence in &sentences {
+            let worst = state
+                .claims
+                .iter()
+                .filter_map(|c| c.placement.span().map(|s| (s, c.annotation.certainty)))
+                .filter(|(span, _)| span.overlaps(*sentence))
+                .map(|(_, c)| c)
+                .max();
+            let slot = worst.map_or(3, |c| match c {
+                Certainty::Confirmed => 0,
+                Certainty::Unclear => 1,
+                Certainty::Unconfirmed => 2,
+            });
+            brute[slot] += 1;
+        }
+        assert!(state.claims.len() > 10);
+        assert_eq!(overview(&sentences, &state.claims), brute);
     }
 }
