@@ -135,6 +135,48 @@ fn block_segments(block: Span, placed: &[Placed]) -> Vec<Segment> {
         .collect()
 }
 
+/// A claim that is a keyboard stop: the outermost claim starting at
+/// `start`, whose first mark carries `tabindex` and the accessible name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stop {
+    /// The claim.
+    pub id: AnnotationId,
+    /// Its certainty.
+    pub certainty: Certainty,
+    /// Where it starts.
+    pub start: usize,
+}
+
+/// The keyboard stops in document order, one per place where placed claims
+/// start: the first of them in [`Layer`] order (longest, then by id), as
+/// [`segments_by_block`] makes it the first layer that starts there. Known
+/// without the DOM, so the keyboard reaches claims whose blocks show no
+/// marks yet.
+pub fn keyboard_stops(claims: &[Rc<Claim>]) -> Vec<Stop> {
+    let mut placed: Vec<(Span, AnnotationId, Certainty)> = claims
+        .iter()
+        .filter_map(|c| {
+            let span = c.placement.span().filter(|s| !s.is_empty())?;
+            Some((span, c.annotation.id, c.annotation.certainty))
+        })
+        .collect();
+    placed.sort_by(|(a, a_id, _), (b, b_id, _)| {
+        a.start()
+            .cmp(&b.start())
+            .then(b.len().cmp(&a.len()))
+            .then(a_id.cmp(b_id))
+    });
+    placed.dedup_by_key(|(span, _, _)| span.start());
+    placed
+        .into_iter()
+        .map(|(span, id, certainty)| Stop {
+            id,
+            certainty,
+            start: span.start(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,6 +311,40 @@ mod tests {
                 vec![seg("One ", &[]), seg("two.", &[(1, true, false)])],
                 vec![seg("Three", &[(1, false, true)]), seg(" four.", &[])],
             ]
+        );
+    }
+
+    #[test]
+    fn keyboard_stops_are_the_first_layer_starting_in_each_segment() {
+        let text = "Alpha beta gamma delta epsilon.\n\nZeta eta theta.";
+        let doc = Document::from_plain_text(text, None);
+        let mut orphan = claim(&doc, 9, 0, 5, Certainty::Confirmed);
+        Rc::make_mut(&mut orphan).placement = Placement::Orphan;
+        let claims = vec![
+            claim(&doc, 1, 6, 10, Certainty::Confirmed),
+            claim(&doc, 2, 6, 16, Certainty::Unclear),
+            claim(&doc, 3, 11, 22, Certainty::Unconfirmed),
+            claim(&doc, 4, 17, 38, Certainty::Confirmed),
+            claim(&doc, 5, 33, 36, Certainty::Unclear),
+            orphan,
+        ];
+        let from_segments: Vec<(AnnotationId, usize)> = segments_by_block(&doc, &claims)
+            .iter()
+            .flatten()
+            .filter_map(|segment| {
+                let layer = segment.layers.iter().find(|l| l.starts)?;
+                Some((layer.id, segment.span.start()))
+            })
+            .collect();
+        let stops: Vec<(AnnotationId, usize)> = keyboard_stops(&claims)
+            .iter()
+            .map(|s| (s.id, s.start))
+            .collect();
+        assert_eq!(stops, from_segments);
+        assert_eq!(
+            stops,
+            vec![(id(2), 6), (id(3), 11), (id(4), 17), (id(5), 33)],
+            "the longer of two claims starting together; orphans have none"
         );
     }
 

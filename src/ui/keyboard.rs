@@ -7,7 +7,7 @@
 //!   `b` words, `e` / `Shift+E` grow and shrink, `s` the whole sentence).
 //! - [`select_span`] puts the cursor's span into the page's real selection,
 //!   so tagging it with 1, 2, 3 takes the same path as a mouse selection.
-//! - [`step_focus`] moves focus to the next or previous claim stop.
+//! - [`step_stop`] finds the next or previous claim stop (the root focuses it).
 //! - [`use_undo_shortcuts`]: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl+Y.
 //!
 //! Keys with Ctrl, Alt or Meta, and keys typed into fields, are left alone.
@@ -19,6 +19,7 @@ use yew::prelude::*;
 
 use crate::domain::offsets::{char_to_utf16, CharOffset};
 use crate::domain::reading_cursor::Move;
+use crate::domain::segments::Stop;
 use crate::domain::{AnnotationId, Certainty, Span};
 
 use super::dom_selection::{END_ATTR, ID_ATTR, START_ATTR};
@@ -79,37 +80,27 @@ pub fn claim_stop(target: &Element) -> Option<AnnotationId> {
     target.get_attribute(ID_ATTR)?.parse().ok()
 }
 
-/// The claim stops in `article`, in document order, skipping claims whose
-/// certainty is filtered out.
-fn stops(article: &Element, hidden: [bool; 3]) -> Vec<HtmlElement> {
-    let Ok(list) = article.query_selector_all("mark.cm-claim[tabindex]") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
-        .filter(|element| {
-            let certainty = element.get_attribute("data-certainty").unwrap_or_default();
-            !Certainty::ALL
-                .iter()
-                .zip(hidden)
-                .any(|(c, off)| off && c.key() == certainty)
-        })
-        .collect()
-}
-
-/// Focuses the claim stop `key` leads to from `from`; returns its id.
-pub fn step_focus(
-    article: &Element,
-    from: Option<&Element>,
+/// The claim stop `key` leads to from claim `from` (the focused stop, if
+/// any), among `stops` in document order
+/// ([`crate::domain::segments::keyboard_stops`]) skipping
+/// those whose certainty is filtered out. Worked out from the claims, not
+/// the DOM, so it reaches claims in blocks that show no marks yet.
+pub fn step_stop(
+    stops: &[Stop],
+    from: Option<AnnotationId>,
     key: ArticleKey,
     hidden: [bool; 3],
 ) -> Option<AnnotationId> {
-    let stops = stops(article, hidden);
-    let here = from.and_then(|from| {
-        stops
-            .iter()
-            .position(|s| AsRef::<Element>::as_ref(s) == from)
-    });
+    let stops: Vec<&Stop> = stops
+        .iter()
+        .filter(|stop| {
+            !Certainty::ALL
+                .iter()
+                .zip(hidden)
+                .any(|(c, off)| off && *c == stop.certainty)
+        })
+        .collect();
+    let here = from.and_then(|from| stops.iter().position(|s| s.id == from));
     let last = stops.len().checked_sub(1)?;
     let index = match (key, here) {
         (ArticleKey::First, _) | (ArticleKey::Step(_), None) => 0,
@@ -118,9 +109,7 @@ pub fn step_focus(
         (ArticleKey::Step(_), Some(at)) => (at + 1).min(last),
         _ => return None,
     };
-    let target = stops.get(index)?;
-    let _ = target.focus();
-    claim_stop(target)
+    stops.get(index).map(|stop| stop.id)
 }
 
 /// Focuses the stop of claim `id` inside `root`; false when it is not shown.

@@ -22,13 +22,14 @@ use yew::prelude::*;
 use crate::domain::excerpt::first_words;
 use crate::domain::persist::{KeyValueStore, KEY_PREFIX};
 use crate::domain::reading_cursor::{overview, sentences_of, Reading};
+use crate::domain::segments::keyboard_stops;
 use crate::domain::{Action, Annotation, AnnotationId, Certainty, Span};
 use crate::ui::browser::LocalStorage;
 use crate::ui::components::claim_panel::{in_document_order, ClaimPanel, PrintClaims};
 use crate::ui::components::overview::Overview;
 use crate::ui::components::shortcuts_help::ShortcutsHelp;
 use crate::ui::keyboard::{
-    article_key, claim_stop, focus_claim, is_help_key, select_span, step_focus, use_undo_shortcuts,
+    article_key, claim_stop, focus_claim, is_help_key, select_span, step_stop, use_undo_shortcuts,
     ArticleKey,
 };
 use crate::ui::selection::Pending;
@@ -385,9 +386,13 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
             match key {
                 ArticleKey::Step(_) | ArticleKey::First | ArticleKey::Last => {
                     event.prevent_default();
-                    let from = target.as_ref().filter(|t| claim_stop(t).is_some());
-                    if let Some(id) = step_focus(&article_element, from, key, *hidden) {
+                    let stops = keyboard_stops(&store.state().claims);
+                    if let Some(id) = step_stop(&stops, focused, key, *hidden) {
+                        // Its block shows its marks once it is the stop;
+                        // focus follows after that render.
+                        *focus_next.borrow_mut() = Some(FocusNext::Claim(id));
                         current.set(Some(id));
+                        force.force_update();
                     }
                 }
                 ArticleKey::Tag(certainty) => {
