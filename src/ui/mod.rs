@@ -5,6 +5,7 @@
 //! - [`browser`]: the clock, ids and localStorage, behind domain traits.
 //! - [`dom_selection`]: a DOM selection or element to document offsets.
 //! - [`keyboard`]: roving focus, the reading cursor, undo keys.
+//! - [`nearby`]: which blocks of a long article show their marks (near the viewport).
 //! - [`selection`]: the pending selection, its toolbar position and shortcuts.
 //! - [`persistence`]: the first state from storage; saving as an effect.
 //! - [`sync`]: another tab's saves merged in (`storage` events).
@@ -19,6 +20,7 @@ pub mod dialog;
 pub mod dom_selection;
 pub mod embed;
 pub mod keyboard;
+pub mod nearby;
 pub mod persistence;
 pub mod recovery;
 pub mod selection;

@@ -6,7 +6,9 @@
 //! stop (`role=button`, accessible name "Unclear claim: …"); only one stop
 //! in the widget has `tabindex=0` (roving focus, moved by the root).
 //! Memoised by its props: a change to one claim
-//! re-renders only the blocks whose segments changed.
+//! re-renders only the blocks whose segments changed. Until the block
+//! comes near the viewport (`marks` false, [`crate::ui::nearby`]) it is
+//! its text as one run, without marks.
 //!
 //! A suggested sentence (never under a claim) is one
 //! `span.cm-suggestion[data-suggestion-id][data-suggestion-certainty]`
@@ -29,8 +31,15 @@ use crate::ui::store::DocumentRef;
 pub struct BlockViewProps {
     /// The article.
     pub document: DocumentRef,
+    /// This block's index in the document (`data-block`, which
+    /// [`crate::ui::nearby`] watches).
+    pub index: usize,
     /// This block.
     pub block: Block,
+    /// Show the marks; false shows the text alone, as one run, until the
+    /// block comes near the viewport ([`crate::ui::nearby`]).
+    #[prop_or(true)]
+    pub marks: bool,
     /// Its pieces: claim segments and suggested sentences.
     pub pieces: Rc<Vec<Piece>>,
     /// The claim whose stop is the widget's one tab stop among claims
@@ -44,24 +53,35 @@ pub struct BlockViewProps {
 #[component]
 pub fn BlockView(props: &BlockViewProps) -> Html {
     let document = &props.document.0;
-    let runs: Html = props
-        .pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Text(segment) => render_segment(document, segment, props.stop),
-            Piece::Suggested(placed) => render_suggestion(document, placed),
-        })
-        .collect();
+    let runs: Html = if props.marks || props.stop.is_some() {
+        props
+            .pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(segment) => render_segment(document, segment, props.stop),
+                Piece::Suggested(placed) => render_suggestion(document, placed),
+            })
+            .collect()
+    } else if props.block.span.is_empty() {
+        Html::default()
+    } else {
+        render_run(document, props.block.span)
+    };
+    let index = props.index.to_string();
     match props.block.kind {
         BlockKind::Dateline => {
             let date = document
                 .slice(props.block.span)
                 .unwrap_or_default()
                 .to_owned();
-            html! { <p class="cm-block cm-dateline"><time datetime={date}>{ runs }</time></p> }
+            html! { <p class="cm-block cm-dateline" data-block={index}><time datetime={date}>{ runs }</time></p> }
         }
-        BlockKind::Headline => html! { <h2 class="cm-block cm-headline" dir="auto">{ runs }</h2> },
-        BlockKind::Paragraph => html! { <p class="cm-block cm-paragraph" dir="auto">{ runs }</p> },
+        BlockKind::Headline => {
+            html! { <h2 class="cm-block cm-headline" dir="auto" data-block={index}>{ runs }</h2> }
+        }
+        BlockKind::Paragraph => {
+            html! { <p class="cm-block cm-paragraph" dir="auto" data-block={index}>{ runs }</p> }
+        }
     }
 }
 

@@ -47,6 +47,7 @@ use crate::ui::components::workflow::{
 };
 use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
 use crate::ui::embed::{use_bridge, Bridge, Mode, Theme, WidgetStorage};
+use crate::ui::nearby::use_nearby_blocks;
 use crate::ui::persistence::{initial_state, use_persistence};
 use crate::ui::selection::{popup_position, use_pending_selection, use_tag_shortcuts};
 use crate::ui::store::{use_store, DocumentRef, Store, StoreContext};
@@ -353,6 +354,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     };
 
     let document = DocumentRef(handle.document.clone());
+    let nearby = use_nearby_blocks(&article, &document);
     // Suggestions: once per document, not per render.
     let all_suggestions = use_memo(document.clone(), |document| {
         suggest(&document.0, Lexicon::english_shared())
@@ -506,8 +508,8 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     tabindex={(!reading).then_some("0")}
                     aria-label={(!reading).then_some("Article text; press ? for keyboard shortcuts")}>
                     { for handle.document.blocks().iter().zip(pieces.iter()).enumerate().map(|(index, (block, pieces))| html! {
-                        <BlockView key={index} document={document.clone()} block={*block} pieces={pieces.clone()}
-                            stop={workflow.stop_in(block.span)} />
+                        <BlockView key={index} {index} document={document.clone()} block={*block} pieces={pieces.clone()}
+                            marks={nearby.shows(index)} stop={workflow.stop_in(block.span)} />
                     }) }
                 </article>
                 if !reading {
