@@ -85,8 +85,12 @@ test('damaged data under the article\'s key is kept aside, a banner says where, 
   await openDemo(page);
   await tagByToolbar(page, 'Cuban security', 'personnel', 'unclear');
   await waitForClaims(page, 1);
-  const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('claimmark:v1:doc:')));
-  assert.ok(key, 'the claim was saved under a claimmark key');
+  // Saved shortly after the change (the widget saves after the frame that shows it).
+  const key = await eventually(
+    page,
+    () => page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('claimmark:v1:doc:'))),
+    'the claim was saved under a claimmark key',
+  );
   const damaged = '{"schema": 1, "document": "truncated';
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, damaged]);
 
