@@ -15,6 +15,27 @@
 
 import { installAfterPaint, log } from './lib.mjs';
 
+/**
+ * In-page: scrolls code point `at` of the article to the middle of the
+ * screen and waits a few frames, so that the blocks around it show their
+ * marks (a long article gives them marks as they come near the viewport).
+ */
+async function scrollToOffset(at) {
+  const runs = [...document.querySelectorAll('article.cm-article .cm-run[data-s]')];
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (Number(runs[mid].dataset.s) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  runs[lo].scrollIntoView({ block: 'center' });
+  await new Promise((resolve) => {
+    const step = (left) => (left ? requestAnimationFrame(() => step(left - 1)) : resolve());
+    step(4);
+  });
+}
+
 /** In-page: selects [start, end) code points of the article (BMP text: UTF-16 == code points). */
 function selectSpan({ start, end }) {
   const runs = [...document.querySelectorAll('article.cm-article .cm-run[data-s]')];
@@ -44,7 +65,7 @@ function selectSpan({ start, end }) {
 /** In-page: arms a watcher for a mark of a claim id not seen before; resolves {t0, t1}. */
 function armNewMark() {
   const article = document.querySelector('article.cm-article');
-  const known = new Set([...article.querySelectorAll('mark.cm-claim')].map((m) => m.getAttribute('data-annotation-id')));
+  const known = new Set([...(window.__knownIds ?? []), ...[...article.querySelectorAll('mark.cm-claim')].map((m) => m.getAttribute('data-annotation-id'))]);
   performance.clearMeasures('claimmark:save');
   window.__try = new Promise((resolve) => {
     let t0 = null;
@@ -74,7 +95,7 @@ function armNewMark() {
   });
 }
 
-/** In-page: focuses the keyboard stop of claim `id` and scrolls it into view. */
+/** In-page: focuses the keyboard stop of claim `id` (its block scrolled to first). */
 function focusClaim(id) {
   const mark = document.querySelector(`article.cm-article mark.cm-claim[data-annotation-id="${id}"][tabindex]`);
   if (!mark) return false;
@@ -152,9 +173,11 @@ function tagSpans(set, tries) {
 /** Runs both interaction benchmarks on `page` (the demo with `set` loaded). */
 export async function benchInteraction(page, set, tries) {
   await page.addScriptTag({ content: `(${installAfterPaint})();` });
+  await page.evaluate((ids) => { window.__knownIds = ids; }, set.claims.map((c) => c.id));
   const tag = [];
   const { spans } = tagSpans(set, tries);
   for (let i = 0; i < tries; i++) {
+    await page.evaluate(scrollToOffset, spans[i].start);
     const selected = await page.evaluate(selectSpan, spans[i]);
     if (process.env.BENCH_DEBUG) log('selected', JSON.stringify(selected));
     await page.locator('[role=toolbar].cm-toolbar').waitFor({ state: 'visible' });
@@ -178,7 +201,10 @@ export async function benchInteraction(page, set, tries) {
     // A claim that starts where an enclosing one starts has no keyboard
     // stop of its own (the outer one has it): take the next claim then.
     let k = Math.floor(((i + 0.5) * set.claims.length) / tries);
-    while (k < set.claims.length && !(await page.evaluate(focusClaim, set.claims[k].id))) k++;
+    for (; k < set.claims.length; k++) {
+      await page.evaluate(scrollToOffset, set.claims[k].start);
+      if (await page.evaluate(focusClaim, set.claims[k].id)) break;
+    }
     if (k >= set.claims.length) throw new Error('no claim with a keyboard stop left');
     await page.keyboard.press('Enter');
     const card = page.locator('[role=dialog].cm-card');

@@ -8,7 +8,7 @@
 //     in style, layout, paint, script, GC and wasm compilation.
 
 import { newContext, log } from './lib.mjs';
-import { seedStorage } from './render.mjs';
+import { seedStorage, watchClaimmark } from './render.mjs';
 
 const BUCKETS = [
   ['JSON (serde_json)', /serde_json|serde::de|serde::ser|<serde|serde_derive/],
@@ -40,28 +40,25 @@ function bucketOf(node, glueUrl) {
   return 'other JS';
 }
 
-async function waitForClaims(page, n) {
+/** Waits until every claim in view is painted (the render benchmark's criterion, `watchClaimmark`). */
+async function waitForClaims(page) {
   try {
-    await page.waitForFunction(
-      (count) => document.querySelectorAll('article.cm-article mark.cm-claim[data-starts="true"]').length >= count,
-      n,
-      { timeout: 180_000, polling: 200 },
-    );
+    await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: 180_000, polling: 200 });
   } catch (e) {
     const seen = await page.evaluate(() => ({
       url: location.href,
-      stops: document.querySelectorAll('article.cm-article mark.cm-claim[data-starts="true"]').length,
+      marks: document.querySelectorAll('article.cm-article mark.cm-claim').length,
       banner: document.querySelector('.cm-banner')?.textContent ?? null,
       current: localStorage.getItem('claimmark:v1:demo:current'),
     }));
-    throw new Error(`profile: the demo did not show ${n} claims: ${JSON.stringify(seen)} (${e.message})`);
+    throw new Error(`profile: the demo did not paint the claims in view: ${JSON.stringify(seen)} (${e.message})`);
   }
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 async function cpuProfile(browser, url, set) {
   const context = await newContext(browser);
   try {
+    await watchClaimmark(context, set);
     const page = await context.newPage();
     await seedStorage(page, url, set.name);
     const cdp = await context.newCDPSession(page);
@@ -69,7 +66,7 @@ async function cpuProfile(browser, url, set) {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
     await page.goto(url);
-    await waitForClaims(page, set.claims.length);
+    await waitForClaims(page);
     const { profile } = await cdp.send('Profiler.stop');
     const glue = await page.evaluate(() => [...document.scripts].map((s) => s.textContent.match(/from '\/([^']+\.js)'/)?.[1]).find(Boolean));
     const load = await page.evaluate(() => performance.getEntriesByName('claimmark:load')[0]?.duration ?? null);
@@ -136,13 +133,14 @@ const TRACE_NAMES = {
 async function traceLoad(browser, url, set) {
   const context = await newContext(browser);
   try {
+    await watchClaimmark(context, set);
     const page = await context.newPage();
     await seedStorage(page, url, set.name);
     await browser.startTracing(page, {
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing'],
     });
     await page.goto(url);
-    await waitForClaims(page, set.claims.length);
+    await waitForClaims(page);
     const buffer = await browser.stopTracing();
     const { traceEvents } = JSON.parse(buffer.toString('utf8'));
     const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&
@@ -160,6 +158,11 @@ async function traceLoad(browser, url, set) {
       open.set(label, e.ts + e.dur);
       sums.set(label, (sums.get(label) ?? 0) + e.dur);
     }
+    if (process.env.BENCH_DEBUG) {
+      const styles = events.filter((e) => e.name === 'UpdateLayoutTree').sort((a, b) => b.dur - a.dur).slice(0, 15);
+      for (const e of styles) log('style', Math.round(e.dur / 1000), 'ms', JSON.stringify(e.args).slice(0, 400));
+      log('style events', events.filter((e) => e.name === 'UpdateLayoutTree').length);
+    }
     return [...sums].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10 }));
   } finally {
     await context.close();
@@ -168,7 +171,7 @@ async function traceLoad(browser, url, set) {
 
 export async function benchProfile(browser, url, namedUrl, set) {
   const out = { set: set.name };
-  if (namedUrl) {
+  if (namedUrl && !process.env.BENCH_TRACE_ONLY) {
     const p = await cpuProfile(browser, namedUrl, set);
     out.cpu = { ...summariseProfile(p), load: p.load };
     log(`profile: ${out.cpu.totalMs} ms sampled`);
