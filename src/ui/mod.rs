@@ -8,6 +8,7 @@
 //! - [`nearby`]: which blocks of a long article show their marks (near the viewport).
 //! - [`selection`]: the pending selection, its toolbar position and shortcuts.
 //! - [`persistence`]: the first state from storage; saving as an effect.
+//! - [`printing`]: whether the page is being printed (what only paper shows).
 //! - [`sync`]: another tab's saves merged in (`storage` events).
 //! - [`recovery`]: the banners' export and the panic hook's recovery banner.
 //! - [`dialog`]: Escape and first focus, shared by the small dialogs.
@@ -22,6 +23,7 @@ pub mod embed;
 pub mod keyboard;
 pub mod nearby;
 pub mod persistence;
+pub mod printing;
 pub mod recovery;
 pub mod selection;
 pub mod share;

@@ -4,7 +4,8 @@
 //! [`EAGER_CHARS`] of text show their marks at once; the others show their
 //! text (the same runs, so selection, find-in-page and assistive technology
 //! work) and get their marks when they come within [`NEAR_MARGIN`] of the
-//! viewport (an `IntersectionObserver`), and all of them before printing.
+//! viewport (an `IntersectionObserver`); all of them while printing (the
+//! root asks [`crate::ui::printing`]).
 //! A block keeps its marks once shown. The block holding the keyboard's
 //! claim stop always shows them (the root passes it), so moving to a claim
 //! anywhere lands on its mark.
@@ -108,19 +109,6 @@ pub fn use_nearby_blocks(article: &NodeRef, document: &DocumentRef) -> Nearby {
                     observer.disconnect();
                 }
             }
-        });
-    }
-    {
-        let nearby = (*nearby).clone();
-        use_effect_with((), move |()| {
-            let listener = web_sys::window().map(|window| {
-                gloo_events::EventListener::new(&window, "beforeprint", move |_| {
-                    if nearby.show_all() {
-                        force.force_update();
-                    }
-                })
-            });
-            move || drop(listener)
         });
     }
     (*nearby).clone()

@@ -49,6 +49,7 @@ use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
 use crate::ui::embed::{use_bridge, Bridge, Mode, Theme, WidgetStorage};
 use crate::ui::nearby::use_nearby_blocks;
 use crate::ui::persistence::{initial_state, use_persistence};
+use crate::ui::printing::use_printing;
 use crate::ui::selection::{popup_position, use_pending_selection, use_tag_shortcuts};
 use crate::ui::store::{use_store, DocumentRef, Store, StoreContext};
 
@@ -355,6 +356,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     let document = DocumentRef(handle.document.clone());
     let nearby = use_nearby_blocks(&article, &document);
+    let printing = use_printing();
     // Suggestions: once per document, not per render.
     let all_suggestions = use_memo(document.clone(), |document| {
         suggest(&document.0, Lexicon::english_shared())
@@ -509,7 +511,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     aria-label={(!reading).then_some("Article text; press ? for keyboard shortcuts")}>
                     { for handle.document.blocks().iter().zip(pieces.iter()).enumerate().map(|(index, (block, pieces))| html! {
                         <BlockView key={index} {index} document={document.clone()} block={*block} pieces={pieces.clone()}
-                            marks={nearby.shows(index)} stop={workflow.stop_in(block.span)} />
+                            marks={printing || nearby.shows(index)} stop={workflow.stop_in(block.span)} />
                     }) }
                 </article>
                 if !reading {

@@ -32,6 +32,7 @@ use crate::ui::keyboard::{
     article_key, claim_stop, focus_claim, is_help_key, select_span, step_stop, use_undo_shortcuts,
     ArticleKey,
 };
+use crate::ui::printing::use_printing;
 use crate::ui::selection::Pending;
 use crate::ui::store::{DocumentRef, Store};
 
@@ -541,14 +542,19 @@ pub struct WorkspaceAsideProps {
     pub on_pick: Callback<AnnotationId>,
 }
 
-/// The overview and the claims panel beside the article; the print list.
+/// The overview and the claims panel beside the article; the print list
+/// while printing.
 #[component]
 pub fn WorkspaceAside(props: &WorkspaceAsideProps) -> Html {
+    // The print list holds every claim in full: built only for paper.
+    let printing = use_printing();
     html! {
         <div class="cm-aside">
             <Overview counts={props.counts} />
             <ClaimPanel hidden={props.hidden} on_pick={props.on_pick.clone()} />
-            <PrintClaims />
+            if printing {
+                <PrintClaims />
+            }
         </div>
     }
 }
