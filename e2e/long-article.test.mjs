@@ -1,0 +1,94 @@
+// A long investigation: blocks far from the viewport show their text at
+// once and their marks when they come near; the keyboard still reaches every
+// claim; printing shows every mark.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ARTICLE, eventually, legendCounts, openDemo, openPastedArticle, reloadDemo, tagByToolbar, useDemo, waitForClaims } from './harness.mjs';
+
+const env = useDemo();
+
+/** 80 paragraphs of about 600 characters (48,000 in all), each naming its number. */
+function longArticle() {
+  const paragraphs = [];
+  for (let i = 0; i < 80; i++) {
+    const words = [`Paragraph${i}`, 'officials', 'said', 'the', 'convoy', 'crossed', 'the', 'border', 'at', 'dawn,', 'according', 'to', 'witnesses.'];
+    let text = '';
+    while (text.length < 600) text += `${words.join(' ')} `;
+    paragraphs.push(text.trim());
+  }
+  return paragraphs.join('\n\n');
+}
+
+/** The ids of the claims that have marks in the article. */
+const marked = (page) =>
+  page.locator(`${ARTICLE} mark.cm-claim`).evaluateAll((marks) => [...new Set(marks.map((m) => m.dataset.annotationId))]);
+
+test('a long article: far blocks get their marks near the viewport; End reaches the last claim; print shows all', async () => {
+  const { page } = env;
+  const text = longArticle();
+  await openDemo(page);
+  await openPastedArticle(page, text);
+  await page.locator(`${ARTICLE} .cm-block`).nth(79).waitFor({ state: 'attached' });
+  await tagByToolbar(page, 'Paragraph0', 'officials', 'unclear');
+  await waitForClaims(page, 1);
+  // Opening a pasted article stores its text at once; the claim follows.
+  const key = await eventually(
+    page,
+    () =>
+      page.evaluate(() =>
+        Object.keys(localStorage).find((k) => k.startsWith('claimmark:v1:doc:') && JSON.parse(localStorage.getItem(k)).annotations.length === 1),
+      ),
+    'the claim is saved',
+  );
+  // Claims at the start of paragraphs 0, 40 and 79, written to storage.
+  const claimAt = (n, id) => {
+    const start = text.indexOf(`Paragraph${n} `);
+    const exact = `Paragraph${n} officials said`;
+    return {
+      id,
+      target: { quote: { exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + exact.length, start + exact.length + 32) }, position: { start, end: start + exact.length } },
+      certainty: 'confirmed',
+      note: '',
+      sources: [],
+      created: '2026-02-25T10:00:00Z',
+      modified: '2026-02-25T10:00:00Z',
+    };
+  };
+  const ids = ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000040', '00000000-0000-4000-8000-000000000079'];
+  await page.evaluate(
+    ([k, annotations]) => {
+      const envelope = JSON.parse(localStorage.getItem(k));
+      envelope.annotations = annotations;
+      localStorage.setItem(k, JSON.stringify(envelope));
+    },
+    [key, [claimAt(0, ids[0]), claimAt(40, ids[1]), claimAt(79, ids[2])]],
+  );
+  await reloadDemo(page);
+  await eventually(page, async () => (await marked(page)).includes(ids[0]), 'the first claim has its marks');
+  const blocks = page.locator(`${ARTICLE} .cm-block`);
+  assert.equal(await blocks.count(), 80, 'every block is in the DOM');
+  assert.equal(await blocks.nth(79).textContent(), text.split('\n\n')[79], 'with its text');
+  assert.deepEqual(await marked(page), [ids[0]], 'far blocks show no marks yet');
+  assert.deepEqual(await legendCounts(page), { confirmed: 3, unclear: 0, unconfirmed: 0 }, 'the legend counts every claim');
+
+  // Scrolling near paragraph 40 gives it its marks.
+  await blocks.nth(40).scrollIntoViewIfNeeded();
+  await eventually(page, async () => (await marked(page)).includes(ids[1]), 'the middle claim gets its marks');
+
+  // End, from the first claim, focuses the last claim, in a block that had no marks.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator(`${ARTICLE} mark.cm-claim[data-annotation-id="${ids[0]}"][tabindex]`).focus();
+  await page.keyboard.press('End');
+  await eventually(page, () => page.evaluate(() => document.activeElement?.dataset.annotationId), 'a claim has focus');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.annotationId), ids[2]);
+  await page.keyboard.press('ArrowLeft');
+  await eventually(page, async () => (await page.evaluate(() => document.activeElement?.dataset.annotationId)) === ids[1], 'left goes back to the middle claim');
+
+  // Print media: every block shows its marks, and the claim list is built.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.emulateMedia({ media: 'print' });
+  await eventually(page, async () => (await marked(page)).length === 3, 'every claim has its marks for print');
+  await page.locator('.cm-print-claims li').nth(2).waitFor({ state: 'visible' });
+  await page.emulateMedia({ media: 'screen' });
+});
