@@ -2,6 +2,7 @@
 //! state becomes HTML. It decides nothing about claims or text itself.
 //!
 //! - [`store`]: the one context, its reducer and the `use_store` hook.
+//! - [`after_paint`]: work that waits for the first frame (suggestions).
 //! - [`browser`]: the clock, ids and localStorage, behind domain traits.
 //! - [`dom_selection`]: a DOM selection or element to document offsets.
 //! - [`keyboard`]: roving focus, the reading cursor, undo keys.
@@ -15,6 +16,7 @@
 //! - [`components`]: one component per file.
 //! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
 
+pub mod after_paint;
 pub mod browser;
 pub mod components;
 pub mod dialog;

@@ -50,6 +50,7 @@ use crate::ui::embed::{use_bridge, Bridge, Mode, Theme, WidgetStorage};
 use crate::ui::nearby::use_nearby_blocks;
 use crate::ui::persistence::{initial_state, use_persistence};
 use crate::ui::printing::use_printing;
+use crate::ui::after_paint::use_after_paint;
 use crate::ui::selection::{popup_position, use_pending_selection, use_tag_shortcuts};
 use crate::ui::store::{use_store, DocumentRef, Store, StoreContext};
 
@@ -357,9 +358,15 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let document = DocumentRef(handle.document.clone());
     let nearby = use_nearby_blocks(&article, &document);
     let printing = use_printing();
-    // Suggestions: once per document, not per render.
-    let all_suggestions = use_memo(document.clone(), |document| {
-        suggest(&document.0, Lexicon::english_shared())
+    // Suggestions: once per document, not per render, and after the frame
+    // that shows the article and its claims (a long article's take a while).
+    let assist = use_after_paint(&document);
+    let all_suggestions = use_memo((document.clone(), assist), |(document, assist)| {
+        if *assist {
+            suggest(&document.0, Lexicon::english_shared())
+        } else {
+            Vec::new()
+        }
     });
     let stored_dismissals = {
         let storage = storage.clone();
@@ -380,7 +387,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 document.clone(),
                 handle.revision,
                 dismissed.clone(),
-                showing,
+                showing && assist,
             ),
             move |(_, _, dismissed, showing)| {
                 let shown: Vec<&Suggestion> = if *showing {
