@@ -42,8 +42,8 @@ pub struct Segment {
 }
 
 /// A claim reduced to what segmentation needs.
-#[derive(Debug, Clone, Copy)]
-struct Placed {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlacedClaim {
     id: AnnotationId,
     certainty: Certainty,
     span: Span,
@@ -52,8 +52,19 @@ struct Placed {
 
 /// Segments for every block of `document`, in block order.
 pub fn segments_by_block(document: &Document, claims: &[Rc<Claim>]) -> Vec<Vec<Segment>> {
-    let blocks = document.blocks();
-    let mut buckets: Vec<Vec<Placed>> = vec![Vec::new(); blocks.len()];
+    document
+        .blocks()
+        .iter()
+        .zip(claims_by_block(document, claims))
+        .map(|(block, placed)| block_segments(block.span, &placed))
+        .collect()
+}
+
+/// The placed claims over each block of `document`, in block order and,
+/// within a block, in the order of `claims`: what [`block_segments`] needs,
+/// and equal for a block whose claims did not change.
+pub fn claims_by_block(document: &Document, claims: &[Rc<Claim>]) -> Vec<Vec<PlacedClaim>> {
+    let mut buckets: Vec<Vec<PlacedClaim>> = vec![Vec::new(); document.blocks().len()];
     for claim in claims {
         let Some(span) = claim.placement.span() else {
             continue;
@@ -64,7 +75,7 @@ pub fn segments_by_block(document: &Document, claims: &[Rc<Claim>]) -> Vec<Vec<S
         ) else {
             continue;
         };
-        let placed = Placed {
+        let placed = PlacedClaim {
             id: claim.annotation.id,
             certainty: claim.annotation.certainty,
             span,
@@ -74,16 +85,12 @@ pub fn segments_by_block(document: &Document, claims: &[Rc<Claim>]) -> Vec<Vec<S
             bucket.push(placed);
         }
     }
-    blocks
-        .iter()
-        .zip(buckets)
-        .map(|(block, placed)| block_segments(block.span, &placed))
-        .collect()
+    buckets
 }
 
 /// Segments of one block covered by `placed` claims (any order).
-fn block_segments(block: Span, placed: &[Placed]) -> Vec<Segment> {
-    let inside: Vec<(Placed, Span)> = placed
+pub fn block_segments(block: Span, placed: &[PlacedClaim]) -> Vec<Segment> {
+    let inside: Vec<(PlacedClaim, Span)> = placed
         .iter()
         .filter_map(|p| p.span.intersect(block).map(|clipped| (*p, clipped)))
         .collect();
@@ -105,7 +112,7 @@ fn block_segments(block: Span, placed: &[Placed]) -> Vec<Segment> {
     pieces_between(cuts)
         .into_iter()
         .map(|piece| {
-            let mut covering: Vec<&Placed> = inside
+            let mut covering: Vec<&PlacedClaim> = inside
                 .iter()
                 .filter(|(_, clipped)| clipped.contains(piece))
                 .map(|(p, _)| p)

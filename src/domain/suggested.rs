@@ -9,7 +9,8 @@
 //! - [`pieces_by_block`]: the claim segments of [`super::segments`], with
 //!   every claim-free stretch further cut at suggestion and cue
 //!   boundaries, so the UI draws a suggestion as one wrapper around its
-//!   text runs, cue words marked inside it.
+//!   text runs, cue words marked inside it. [`PiecesCache`] does it again
+//!   after a change for the blocks the change touched only.
 //! - Dismissals per document under `claimmark:v1:dismissed:<document id>`
 //!   (a JSON array of sentence hashes, so a dismissal survives a reload
 //!   and does not move to another sentence when text before it changes)
@@ -24,7 +25,7 @@ use super::assistant::{CueKind, Suggestion};
 use super::certainty::Certainty;
 use super::document::Document;
 use super::persist::{KeyValueStore, StorageError, KEY_PREFIX};
-use super::segments::{segments_by_block, Segment};
+use super::segments::{block_segments, claims_by_block, PlacedClaim, Segment};
 use super::span::{pieces_between, Span};
 use super::store::Claim;
 
@@ -153,10 +154,78 @@ pub fn pieces_by_block(
     claims: &[Rc<Claim>],
     suggestions: &[&Suggestion],
 ) -> Vec<Vec<Piece>> {
-    segments_by_block(document, claims)
+    PiecesCache::default()
+        .pieces(document, claims, suggestions)
         .into_iter()
-        .map(|segments| block_pieces(segments, suggestions))
+        .map(|pieces| (*pieces).clone())
         .collect()
+}
+
+/// What one block's pieces are made of: equal inputs, equal pieces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct BlockInputs {
+    claims: Vec<PlacedClaim>,
+    suggestions: Vec<Span>,
+}
+
+/// Each block's pieces from the last call, with what they were made of, so
+/// that a change to one claim recomputes one block and hands every other
+/// block the same `Rc` (which the UI compares by pointer). Valid for one
+/// document and one list of suggestions: start a new cache for another.
+#[derive(Debug, Default)]
+pub struct PiecesCache {
+    blocks: Vec<(BlockInputs, Rc<Vec<Piece>>)>,
+}
+
+impl PiecesCache {
+    /// Pieces for every block, as [`pieces_by_block`] makes them, reusing
+    /// the blocks whose claims and shown suggestions are unchanged.
+    pub fn pieces(
+        &mut self,
+        document: &Document,
+        claims: &[Rc<Claim>],
+        suggestions: &[&Suggestion],
+    ) -> Vec<Rc<Vec<Piece>>> {
+        let blocks = document.blocks();
+        let mut shown: Vec<Vec<&Suggestion>> = vec![Vec::new(); blocks.len()];
+        for suggestion in suggestions {
+            let within = document
+                .block_at_or_after(suggestion.span.start())
+                .filter(|&i| {
+                    blocks
+                        .get(i)
+                        .is_some_and(|b| b.span.contains(suggestion.span))
+                });
+            if let Some(bucket) = within.and_then(|i| shown.get_mut(i)) {
+                bucket.push(suggestion);
+            }
+        }
+        let fresh: Vec<(BlockInputs, Rc<Vec<Piece>>)> = blocks
+            .iter()
+            .zip(claims_by_block(document, claims))
+            .zip(shown)
+            .enumerate()
+            .map(|(index, ((block, claims), suggestions))| {
+                let inputs = BlockInputs {
+                    claims,
+                    suggestions: suggestions.iter().map(|s| s.span).collect(),
+                };
+                match self.blocks.get(index) {
+                    Some((before, pieces)) if *before == inputs => (inputs, pieces.clone()),
+                    _ => {
+                        let segments = block_segments(block.span, &inputs.claims);
+                        let pieces = Rc::new(block_pieces(segments, &suggestions));
+                        (inputs, pieces)
+                    }
+                }
+            })
+            .collect();
+        self.blocks = fresh;
+        self.blocks
+            .iter()
+            .map(|(_, pieces)| pieces.clone())
+            .collect()
+    }
 }
 
 /// One block's pieces: each claim-free segment is cut around the
@@ -391,6 +460,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_cache_recomputes_only_the_block_a_change_touches() {
+        let doc = doc();
+        let all = suggest(&doc, Lexicon::english_shared());
+        let first = claim(&doc, 0, 9);
+        let mut claims = vec![first.clone()];
+        let mut cache = PiecesCache::default();
+        let shown_now = visible(&doc, &all, &claims, &BTreeSet::new());
+        let before = cache.pieces(&doc, &claims, &shown_now);
+        assert_eq!(before.len(), 2);
+        // A claim in the second block: the first block's pieces are the same Rc.
+        let start = TEXT.find("Rain").unwrap();
+        claims.push(claim(&doc, start, start + 4));
+        let shown_now = visible(&doc, &all, &claims, &BTreeSet::new());
+        let after = cache.pieces(&doc, &claims, &shown_now);
+        assert!(
+            Rc::ptr_eq(&before[0], &after[0]),
+            "the untouched block is reused"
+        );
+        assert!(!Rc::ptr_eq(&before[1], &after[1]));
+        // And what it hands out is what a fresh computation gives.
+        let fresh = pieces_by_block(&doc, &claims, &shown_now);
+        let cached: Vec<Vec<Piece>> = after.iter().map(|p| (**p).clone()).collect();
+        assert_eq!(cached, fresh);
+        // A certainty change in the first block recomputes it alone.
+        let mut changed = (*first).clone();
+        changed.annotation.certainty = Certainty::Unconfirmed;
+        claims[0] = Rc::new(changed);
+        let again = cache.pieces(&doc, &claims, &shown_now);
+        assert!(!Rc::ptr_eq(&after[0], &again[0]));
+        assert!(Rc::ptr_eq(&after[1], &again[1]));
     }
 
     #[test]

@@ -25,10 +25,11 @@ use crate::domain::assistant::{suggest, Lexicon, Suggestion};
 use crate::domain::excerpt::first_words;
 use crate::domain::session::{self, Origin};
 use crate::domain::suggested::{
-    dismissal_key, load_dismissed, load_switch, pieces_by_block, save_dismissed, save_switch,
-    suggestion_id, visible, Piece,
+    dismissal_key, load_dismissed, load_switch, save_dismissed, save_switch, suggestion_id,
+    visible, Piece, PiecesCache,
 };
 use crate::domain::{Action, Annotation, AnnotationId, Certainty, DocumentId};
+use crate::ui::after_paint::use_after_paint;
 use crate::ui::browser::now;
 use crate::ui::components::block_view::BlockView;
 use crate::ui::components::claim_card::{ClaimCard, Neighbour};
@@ -50,7 +51,6 @@ use crate::ui::embed::{use_bridge, Bridge, Mode, Theme, WidgetStorage};
 use crate::ui::nearby::use_nearby_blocks;
 use crate::ui::persistence::{initial_state, use_persistence};
 use crate::ui::printing::use_printing;
-use crate::ui::after_paint::use_after_paint;
 use crate::ui::selection::{popup_position, use_pending_selection, use_tag_shortcuts};
 use crate::ui::store::{use_store, DocumentRef, Store, StoreContext};
 
@@ -379,9 +379,18 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         _ => (*stored_dismissals).clone(),
     };
     let showing = props.suggestions && *switch_on && !reading;
+    // Each block's pieces, recomputed only for the blocks a change touches
+    // (the cache starts afresh with another document or suggestion list).
+    let cache = use_mut_ref(|| {
+        (
+            None::<(DocumentRef, Rc<Vec<Suggestion>>)>,
+            PiecesCache::default(),
+        )
+    });
     let pieces = {
         let state = handle.clone();
         let all = all_suggestions.clone();
+        let on = document.clone();
         use_memo(
             (
                 document.clone(),
@@ -395,10 +404,13 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 } else {
                     Vec::new()
                 };
-                pieces_by_block(&state.document, &state.claims, &shown)
-                    .into_iter()
-                    .map(Rc::new)
-                    .collect::<Vec<Rc<Vec<Piece>>>>()
+                let mut cache = cache.borrow_mut();
+                let same =
+                    matches!(&cache.0, Some((doc, list)) if *doc == on && Rc::ptr_eq(list, &all));
+                if !same {
+                    *cache = (Some((on, all.clone())), PiecesCache::default());
+                }
+                cache.1.pieces(&state.document, &state.claims, &shown)
             },
         )
     };
