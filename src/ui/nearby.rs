@@ -3,9 +3,11 @@
 //! work, and nobody sees most of them: blocks within the first
 //! [`EAGER_CHARS`] of text show their marks at once; the others show their
 //! text (the same runs, so selection, find-in-page and assistive technology
-//! work) and get their marks when they come within [`NEAR_MARGIN`] of the
-//! viewport (an `IntersectionObserver`); all of them while printing (the
-//! root asks [`crate::ui::printing`]).
+//! work) and get their marks when they come within [`NEAR_SCREENS`] of the
+//! viewport (a passive scroll listener, at most once a frame, finds them by
+//! binary search over the blocks' boxes: an `IntersectionObserver` on
+//! thousands of blocks costs milliseconds every frame); all of them while
+//! printing (the root asks [`crate::ui::printing`]).
 //! A block keeps its marks once shown. The block holding the keyboard's
 //! claim stop always shows them (the root passes it), so moving to a claim
 //! anywhere lands on its mark.
@@ -13,9 +15,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
+use gloo_render::AnimationFrame;
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::domain::Document;
@@ -25,9 +27,9 @@ use crate::ui::store::DocumentRef;
 /// the first render (an article this short shows every mark at once).
 pub const EAGER_CHARS: usize = 20_000;
 
-/// How far from the viewport a block gets its marks: two screens above
-/// and below, so scrolling finds them already there.
-pub const NEAR_MARGIN: &str = "200% 0px 200% 0px";
+/// How far from the viewport a block gets its marks, in screen heights
+/// above and below, so scrolling finds them already there.
+pub const NEAR_SCREENS: f64 = 2.0;
 
 /// The attribute carrying a block's index, read by the observer.
 pub const BLOCK_ATTR: &str = "data-block";
@@ -67,14 +69,6 @@ impl Nearby {
             _ => false,
         }
     }
-
-    /// Marks every block shown; true when some was not.
-    fn show_all(&self) -> bool {
-        let mut shown = self.0.borrow_mut();
-        let changed = shown.blocks.iter().any(|b| !b);
-        shown.blocks.iter_mut().for_each(|b| *b = true);
-        changed
-    }
 }
 
 /// Blocks that start within the first [`EAGER_CHARS`] code points.
@@ -99,75 +93,105 @@ pub fn use_nearby_blocks(article: &NodeRef, document: &DocumentRef) -> Nearby {
     nearby.follow(document);
     let force = use_force_update();
     {
-        let (nearby, article, force) = ((*nearby).clone(), article.clone(), force.clone());
+        let (nearby, article) = ((*nearby).clone(), article.clone());
         use_effect_with(document.clone(), move |_| {
-            let observer = article
-                .cast::<Element>()
-                .and_then(|article| observe(&article, nearby, force));
+            let watcher = Rc::new(Watcher {
+                nearby,
+                article,
+                force,
+                frame: RefCell::new(None),
+            });
+            // Once for where the page opens, then on every scroll (of the
+            // page or any container) and resize, at most once a frame.
+            watcher.schedule();
+            let listeners = web_sys::window().map(|window| {
+                let on = |event: &'static str| {
+                    let watcher = watcher.clone();
+                    let options = EventListenerOptions {
+                        phase: EventListenerPhase::Capture,
+                        passive: true,
+                    };
+                    EventListener::new_with_options(&window, event, options, move |_| {
+                        watcher.schedule();
+                    })
+                };
+                [on("scroll"), on("resize")]
+            });
             move || {
-                if let Some((observer, _callback)) = observer {
-                    observer.disconnect();
-                }
+                drop(listeners);
+                watcher.frame.borrow_mut().take();
             }
         });
     }
     (*nearby).clone()
 }
 
-type Observed = (
-    IntersectionObserver,
-    Closure<dyn FnMut(js_sys::Array, IntersectionObserver)>,
-);
+/// Finds the blocks near the viewport, a frame at a time.
+struct Watcher {
+    nearby: Nearby,
+    article: NodeRef,
+    force: UseForceUpdateHandle,
+    frame: RefCell<Option<AnimationFrame>>,
+}
 
-/// Watches the blocks of `article` not yet shown; `None` without an
-/// `IntersectionObserver` (then every block is shown).
-fn observe(article: &Element, nearby: Nearby, force: UseForceUpdateHandle) -> Option<Observed> {
-    let on_change = {
-        let nearby = nearby.clone();
-        let force = force.clone();
-        move |entries: js_sys::Array, observer: IntersectionObserver| {
-            let mut changed = false;
-            for entry in entries.iter() {
-                let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
-                    continue;
-                };
-                if !entry.is_intersecting() {
-                    continue;
-                }
-                let target = entry.target();
-                observer.unobserve(&target);
-                if let Some(index) = block_index(&target) {
-                    changed |= nearby.show(index);
-                }
-            }
-            if changed {
-                force.force_update();
-            }
+impl Watcher {
+    fn schedule(self: &Rc<Self>) {
+        if self.frame.borrow().is_some() {
+            return;
         }
-    };
-    let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(on_change);
-    let options = IntersectionObserverInit::new();
-    options.set_root_margin(NEAR_MARGIN);
-    let Ok(observer) =
-        IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
-    else {
-        if nearby.show_all() {
-            force.force_update();
-        }
-        return None;
-    };
-    let blocks = article
-        .query_selector_all(&format!("[{BLOCK_ATTR}]"))
-        .ok()?;
-    for i in 0..blocks.length() {
-        let Some(block) = blocks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
+        let watcher = Rc::clone(self);
+        let frame = gloo_render::request_animation_frame(move |_| {
+            watcher.frame.borrow_mut().take();
+            watcher.update();
+        });
+        *self.frame.borrow_mut() = Some(frame);
+    }
+
+    /// Shows the blocks within [`NEAR_SCREENS`] screens of the viewport:
+    /// two binary searches over the blocks' boxes, so a scroll costs a few
+    /// reads whatever the article's length.
+    fn update(&self) {
+        let Some(article) = self.article.cast::<Element>() else {
+            return;
         };
-        if block_index(&block).is_some_and(|index| !nearby.shows(index)) {
-            observer.observe(&block);
+        let Some(height) = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+        else {
+            return;
+        };
+        let blocks = article.children();
+        let count = blocks.length();
+        let rect = |i: u32| blocks.item(i).map(|b| b.get_bounding_client_rect());
+        let (above, below) = (-NEAR_SCREENS * height, (1.0 + NEAR_SCREENS) * height);
+        // The first block ending below `above`, the first starting below `below`.
+        let first = partition(count, |i| rect(i).is_some_and(|r| r.bottom() <= above));
+        let end = partition(count, |i| rect(i).is_some_and(|r| r.top() < below));
+        let mut changed = false;
+        for i in first..end.max(first) {
+            if let Some(index) = blocks.item(i).as_ref().and_then(block_index) {
+                changed |= self.nearby.show(index);
+            }
+        }
+        if changed {
+            self.force.force_update();
         }
     }
-    Some((observer, callback))
+}
+
+/// The first index in `0..count` for which `before` is false (`before`
+/// true for a prefix, as for sorted boxes).
+fn partition(count: u32, before: impl Fn(u32) -> bool) -> u32 {
+    let (mut lo, mut hi) = (0, count);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 fn block_index(element: &Element) -> Option<usize> {
