@@ -256,6 +256,11 @@ test('claimmark-change fires on create, edit and delete (bubbling, composed)', a
   await card.getByRole('button', { name: 'Delete claim' }).click();
   await page.waitForFunction(() => window.__changes.length === 3);
   // Edit mode keeps its claims under its own document id.
+  // Saved shortly after the change.
+  await page.waitForFunction(() => {
+    const stored = localStorage.getItem('claimmark:v1:doc:harbour-bridge');
+    return stored && JSON.parse(stored).annotations.length === 0;
+  });
   const stored = await page.evaluate(() => localStorage.getItem('claimmark:v1:doc:harbour-bridge'));
   assert.ok(stored, 'saved under the edit widget\'s document id');
   assert.deepEqual(JSON.parse(stored).annotations, [], 'the deletion is saved');

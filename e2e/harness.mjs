@@ -76,13 +76,26 @@ export async function openDemo(page, url = serverUrl) {
   assert.ok(url, 'openDemo: no server running (call useDemo() at the top of the test file)');
   await page.goto(url);
   await page.waitForSelector(READY, { state: 'attached', timeout: 15_000 });
+  await afterFirstFrames(page);
   return page.locator(ARTICLE);
+}
+
+/**
+ * Waits past the work the widget does after its first frames (the
+ * certainty assistant's suggestions, which re-cut the article's runs: a
+ * selection made before would be made on replaced nodes).
+ */
+export async function afterFirstFrames(page) {
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  }
 }
 
 /** Reloads the page and waits until the article's text is rendered again. */
 export async function reloadDemo(page) {
   await page.reload();
   await page.waitForSelector(READY, { state: 'attached', timeout: 15_000 });
+  await afterFirstFrames(page);
   return page.locator(ARTICLE);
 }
 
