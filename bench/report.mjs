@@ -30,6 +30,8 @@ export function summarise(results) {
       claimmarkLoad: median(entry.claimmark.map((r) => r.load?.duration ?? NaN)),
       shown: entry.claimmark[0]?.distinct,
       marks: entry.claimmark[0]?.marks,
+      inView: entry.claimmark[0]?.inView,
+      claims: entry.claimmark[0]?.expected,
       recogitoUnfinished: entry.recogito.some((r) => r.painted === null) || entry.recogitoCss.some((r) => r.painted === null),
       recogitoIndexed: entry.recogito[0]?.indexed,
       recogitoInView: entry.recogito[0]?.inView,
@@ -98,17 +100,17 @@ function markdown(results, s) {
   L.push(`| **Recogito total** (reference) | **${kb(bu.recogito.total.raw)}** | **${kb(bu.recogito.total.gzip)}** | **${kb(bu.recogito.total.brotli)}** |`);
   L.push('', 'claimmark: `dist/` of the release build (wasm-opt -Oz); `demo.css` styles only the demo page. Recogito: the npm package\'s self-contained UMD build and its stylesheet (its ES build leaves its 9 dependencies to the host\'s bundler, so it is not comparable).', '');
 
-  L.push('## Render: navigation start → every highlight painted', '');
+  L.push('## Render: navigation start → every highlight in view painted', '');
   L.push('| set | claimmark | Recogito SPANS | ratio | Recogito CSS highlights | ratio | claimmark `claimmark:load` | runs |', '|---|---|---|---|---|---|---|---|');
   for (const [name, r] of Object.entries(s.render)) {
     const gt = r.recogitoUnfinished ? '≥ ' : '';
     L.push(`| ${name} | ${ms(r.claimmark)} | ${gt}${ms(r.recogito)} | ${r.recogitoUnfinished ? '≤ ' : ''}${round(r.ratio, 2)}× | ${gt}${ms(r.recogitoCss)} | ${r.recogitoUnfinished ? '≤ ' : ''}${round(r.ratioCss, 2)}× | ${ms(r.claimmarkLoad)} | ${results.render[name].claimmark.length} |`);
   }
   L.push('', `"≥" marks a Recogito page that had not painted when the harness stopped waiting (${RECOGITO_TIMEOUT_MS / 1000} s): the figure is that wait.`, '');
-  L.push('- **claimmark**: the release demo at `/`, its article and claims put in localStorage beforehand from a blank page of the same origin (so nothing is seeded inside the measured time); the seed article is the embedded one, larger ones are stored as "loaded by hand" (text + claims), the only way the demo opens another article. Painted = one starting `mark.cm-claim` per claim in the DOM, then a double `requestAnimationFrame`; the distinct `data-annotation-id` count is checked afterwards ' +
-    `(${Object.entries(s.render).map(([n, r]) => `${n}: ${r.shown} claims in ${r.marks} marks`).join('; ')}).`);
+  L.push('- **claimmark**: the release demo at `/`, its article and claims put in localStorage beforehand from a blank page of the same origin (so nothing is seeded inside the measured time); the seed article is the embedded one, larger ones are stored as "loaded by hand" (text + claims), the only way the demo opens another article. Painted = every claim intersecting the viewport (the text of the blocks on screen) has its `mark.cm-claim`s in the DOM — Recogito\'s criterion — then a double `requestAnimationFrame`. Blocks within the first 20,000 characters, and then those within two screens of the viewport, carry their marks; the others their text alone until scrolled near (`src/ui/nearby.rs`). Claims in view, and claims with marks in the DOM when painted: ' +
+    `${Object.entries(s.render).map(([n, r]) => `${n}: ${r.inView} in view, ${r.shown} of ${r.claims} with marks (${r.marks} marks)`).join('; ')}.`);
   L.push('- **Recogito**: a static page per set with the article as HTML paragraphs and the W3C annotations inline (JSON), `createTextAnnotator` + `setAnnotations`. Painted = its first `onRedraw` event after `setAnnotations` whose highlights cover every annotation intersecting the viewport, then a double rAF. ' +
-    `Recogito revives a DOM Range and measures client rects for **every** annotation (its spatial index: ${Object.entries(s.render).map(([n, r]) => `${n} ${r.recogitoIndexed}`).join(', ')} indexed) but paints **only those in the viewport** (${Object.entries(s.render).map(([n, r]) => `${n} ${r.recogitoInView}`).join(', ')}), while claimmark puts every claim's marks in the DOM.`);
+    `Recogito revives a DOM Range and measures client rects for **every** annotation (its spatial index: ${Object.entries(s.render).map(([n, r]) => `${n} ${r.recogitoIndexed}`).join(', ')} indexed) but paints **only those in the viewport** (${Object.entries(s.render).map(([n, r]) => `${n} ${r.recogitoInView}`).join(', ')}).`);
   L.push('- Renderer choice: **SPANS** (Recogito\'s default: absolutely positioned `<span>`s in an overlay, real DOM elements) is the closest to claimmark\'s inline `<mark>`s and is the one the goals compare against; **CSS_HIGHLIGHTS** (CSS Custom Highlight API, marked experimental by Recogito, no DOM elements) is shown beside it. Recogito\'s UMD build reads `process.env.NODE_ENV`, so its page defines that one global first.', '');
 
   if (s.interaction) {
