@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::domain::changes::{diff, snapshot, ChangeKind};
+use crate::domain::changes::{diff_claims, ChangeKind};
 use crate::domain::interchange::{export_collection, parse_import, preview, target_source};
 use crate::domain::persist::{KeyValueStore, MemoryStore, StorageError};
 use crate::domain::{reduce, Action, AnnotationId, SourceUrl, State};
@@ -225,7 +225,7 @@ impl Bridge {
 pub fn use_bridge(bridge: Option<Bridge>, handle: &UseReducerHandle<State>) {
     let seen = {
         let state = handle.clone();
-        use_mut_ref(move || snapshot(&state))
+        use_mut_ref(move || state.claims.clone())
     };
     if let Some(bridge) = &bridge {
         bridge.link(handle);
@@ -234,8 +234,8 @@ pub fn use_bridge(bridge: Option<Bridge>, handle: &UseReducerHandle<State>) {
     use_effect_with(
         (handle.revision, DocumentRef(handle.document.clone())),
         move |_| {
-            let now = snapshot(&state);
-            let changes = diff(&seen.borrow(), &now);
+            let now = state.claims.clone();
+            let changes = diff_claims(&seen.borrow(), &now);
             *seen.borrow_mut() = now;
             if let Some(bridge) = bridge {
                 for (kind, id) in changes {

@@ -13,19 +13,19 @@
 //! `claimmark:v1:settings:author`, set in the share panel's "Your name"
 //! field (also the ClaimReview author).
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::domain::changes::certainty_changes;
 use crate::domain::excerpt::first_words;
 use crate::domain::persist::{KeyValueStore, KEY_PREFIX};
 use crate::domain::reading_cursor::{overview, sentences_of, Reading};
 use crate::domain::segments::keyboard_stops;
-use crate::domain::{Action, Annotation, AnnotationId, Certainty, Span};
+use crate::domain::{Action, Annotation, AnnotationId, Certainty, Claim, Span};
 use crate::ui::browser::LocalStorage;
-use crate::ui::components::claim_panel::{in_document_order, ClaimPanel, PrintClaims};
+use crate::ui::components::claim_panel::{in_document_order, ClaimPanel, Ordered, PrintClaims};
 use crate::ui::components::overview::Overview;
 use crate::ui::components::shortcuts_help::ShortcutsHelp;
 use crate::ui::keyboard::{
@@ -98,6 +98,8 @@ pub struct Workflow {
     pub before_delete: Callback<AnnotationId>,
     /// Sentences: confirmed, unclear, unconfirmed, untagged.
     pub overview: [usize; 4],
+    /// Every claim in document order (sorted once per revision).
+    pub ordered: Ordered,
     /// The claim that is the tab stop, and where it starts.
     stop: Option<(AnnotationId, usize)>,
 }
@@ -251,19 +253,12 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
     // too; undo and redo keep their own message.
     {
         let (store, announcement) = (store.clone(), announcement.clone());
-        let seen = use_mut_ref(BTreeMap::<AnnotationId, Certainty>::new);
+        let seen = use_mut_ref(Vec::<Rc<Claim>>::new);
         use_effect_with(store.state().revision, move |_| {
-            let now: BTreeMap<AnnotationId, Certainty> = store
-                .state()
-                .claims
-                .iter()
-                .map(|c| (c.annotation.id, c.annotation.certainty))
-                .collect();
+            let now = store.state().claims.clone();
             let before = seen.replace(now.clone());
-            let mut changed = now
-                .iter()
-                .filter(|(id, c)| before.get(id).is_some_and(|old| old != *c));
-            if let (Some((_, certainty)), None) = (changed.next(), changed.next()) {
+            let changed = certainty_changes(&before, &now);
+            if let [(_, certainty)] = changed.as_slice() {
                 if !matches!(announcement.as_str(), "Undone." | "Redone.") {
                     announcement.set(format!("Claim marked {}.", certainty.label()));
                 }
@@ -271,7 +266,14 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         });
     }
     let state = store.state();
-    let ordered = in_document_order(&state.claims);
+    // Sorted once per revision, shared with the claims panel.
+    let ordered = {
+        let store = store.clone();
+        (*use_memo((document.clone(), state.revision), move |_| {
+            Ordered::of(&store.state().claims)
+        }))
+        .clone()
+    };
     let shown = |id: AnnotationId| {
         state.claim(id).is_some_and(|c| {
             c.placement.span().is_some() && !is_off(*hidden, c.annotation.certainty)
@@ -284,12 +286,14 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         .and_then(|id| state.claim(id)?.placement.span())
         .or_else(|| {
             ordered
+                .0
                 .iter()
                 .find(|c| shown(c.annotation.id))
                 .and_then(|c| c.placement.span())
         })
         .and_then(|span| {
             ordered
+                .0
                 .iter()
                 .find(|c| c.placement.span().map(Span::start) == Some(span.start()))
                 .map(|c| (c.annotation.id, span.start()))
@@ -507,6 +511,7 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         focus_new,
         before_delete,
         overview: counts,
+        ordered,
         stop,
     }
 }
@@ -538,6 +543,8 @@ pub struct WorkspaceAsideProps {
     pub hidden: [bool; 3],
     /// The overview's counts.
     pub counts: [usize; 4],
+    /// Every claim in document order.
+    pub ordered: Ordered,
     /// Scroll to and focus a claim.
     pub on_pick: Callback<AnnotationId>,
 }
@@ -551,7 +558,7 @@ pub fn WorkspaceAside(props: &WorkspaceAsideProps) -> Html {
     html! {
         <div class="cm-aside">
             <Overview counts={props.counts} />
-            <ClaimPanel hidden={props.hidden} on_pick={props.on_pick.clone()} />
+            <ClaimPanel hidden={props.hidden} ordered={props.ordered.clone()} on_pick={props.on_pick.clone()} />
             if printing {
                 <PrintClaims />
             }
