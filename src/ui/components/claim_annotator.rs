@@ -534,7 +534,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     }) }
                 </article>
                 if !reading {
-                    <WorkspaceAside hidden={workflow.hidden} counts={workflow.overview} on_pick={workflow.on_pick.clone()} />
+                    <WorkspaceAside hidden={workflow.hidden} counts={workflow.overview} ordered={workflow.ordered.clone()} on_pick={workflow.on_pick.clone()} />
                 }
                 </div>
                 if !reading {

@@ -32,6 +32,8 @@ pub const PANEL_PAGE: usize = 100;
 pub struct ClaimPanelProps {
     /// Certainties filtered out, in [`Certainty::ALL`] order.
     pub hidden: [bool; 3],
+    /// Every claim, in document order.
+    pub ordered: Ordered,
     /// Scroll to and focus a claim.
     pub on_pick: Callback<AnnotationId>,
 }
@@ -40,11 +42,35 @@ pub struct ClaimPanelProps {
 /// that no longer anchor.
 pub fn in_document_order(claims: &[Rc<Claim>]) -> Vec<&Claim> {
     let mut ordered: Vec<&Claim> = claims.iter().map(Rc::as_ref).collect();
-    ordered.sort_by_key(|c| match c.placement.span() {
+    ordered.sort_by_key(|c| order_key(c));
+    ordered
+}
+
+/// Claims in document order, sorted once per revision and shared: props
+/// holding it compare by pointer.
+#[derive(Clone, Default)]
+pub struct Ordered(pub Rc<Vec<Rc<Claim>>>);
+
+impl PartialEq for Ordered {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Ordered {
+    /// `claims` in document order ([`in_document_order`]).
+    pub fn of(claims: &[Rc<Claim>]) -> Self {
+        let mut ordered = claims.to_vec();
+        ordered.sort_by_key(|c| order_key(c));
+        Ordered(Rc::new(ordered))
+    }
+}
+
+fn order_key(claim: &Claim) -> (u8, usize, usize) {
+    match claim.placement.span() {
         Some(span) => (0, span.start(), usize::MAX - span.end()),
         None => (1, 0, 0),
-    });
-    ordered
+    }
 }
 
 /// True when `query` (already lower-cased) is in the claim's quote or note.
@@ -73,15 +99,11 @@ pub fn ClaimPanel(props: &ClaimPanelProps) -> Html {
     let title_id = crate::ui::embed::use_unique_id("cm-panel-title");
     let query = use_state_eq(String::new);
     let limit = use_state_eq(|| PANEL_PAGE);
-    let Some(store) = use_store() else {
-        return html! {};
-    };
-    let state = store.state();
     let needle = query.trim().to_lowercase();
-    let all = in_document_order(&state.claims);
+    let all = &props.ordered.0;
     let shown: Vec<&Claim> = all
         .iter()
-        .copied()
+        .map(Rc::as_ref)
         .filter(|c| !is_hidden(props.hidden, c.annotation.certainty) && matches(c, &needle))
         .collect();
     let on_search = {
