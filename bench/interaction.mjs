@@ -75,7 +75,10 @@ function armNewMark() {
     window.addEventListener('keydown', onKey, { capture: true });
     const observer = new MutationObserver((records) => {
       for (const r of records) {
-        for (const node of r.addedNodes) {
+        // A new outer claim can take over an existing mark element (its
+        // attributes change) while the old claim's mark is the one added.
+        const nodes = r.type === 'attributes' ? [r.target] : r.addedNodes;
+        for (const node of nodes) {
           if (node.nodeType !== 1) continue;
           const marks = node.matches('mark.cm-claim') ? [node] : [...node.querySelectorAll('mark.cm-claim')];
           if (marks.some((m) => !known.has(m.getAttribute('data-annotation-id')))) {
@@ -91,7 +94,12 @@ function armNewMark() {
         }
       }
     });
-    observer.observe(article, { childList: true, subtree: true });
+    observer.observe(article, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-annotation-id'] });
+    // Never hang the run: a try that shows nothing in 10 s is recorded as failed.
+    setTimeout(() => {
+      observer.disconnect();
+      resolve({ failed: true });
+    }, 10_000);
   });
 }
 
@@ -135,6 +143,10 @@ function armCertainty({ id, certainty }) {
       });
     });
     observer.observe(article, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-certainty'] });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve({ failed: true });
+    }, 10_000);
   });
 }
 
@@ -175,6 +187,7 @@ export async function benchInteraction(page, set, tries) {
   await page.addScriptTag({ content: `(${installAfterPaint})();` });
   await page.evaluate((ids) => { window.__knownIds = ids; }, set.claims.map((c) => c.id));
   const tag = [];
+  const failed = { tag: 0, certainty: 0 };
   const { spans } = tagSpans(set, tries);
   for (let i = 0; i < tries; i++) {
     await page.evaluate(scrollToOffset, spans[i].start);
@@ -187,6 +200,12 @@ export async function benchInteraction(page, set, tries) {
     await page.keyboard.press(String((i % 3) + 1));
     if (process.env.BENCH_DEBUG) log('pressed');
     const r = await page.evaluate(() => window.__try);
+    if (r.failed) {
+      failed.tag += 1;
+      log(`interaction tag ${i}: no new highlight within 10 s (${JSON.stringify(selected)})`);
+      await page.keyboard.press('Escape');
+      continue;
+    }
     // The save lands after the paint: wait for it, so it is counted and
     // does not fall inside the next try.
     const save = r.save ?? (await page.evaluate(awaitSave));
@@ -216,6 +235,12 @@ export async function benchInteraction(page, set, tries) {
     await page.evaluate(armCertainty, { id, certainty: next });
     await card.locator(`button.cm-tag[data-certainty=${next}]`).click();
     const r = await page.evaluate(() => window.__try);
+    if (r.failed) {
+      failed.certainty += 1;
+      log(`interaction certainty ${i}: no repaint within 10 s`);
+      await page.keyboard.press('Escape');
+      continue;
+    }
     const save = r.save ?? (await page.evaluate(awaitSave));
     certainty.push({ ms: r.t1 - r.t0, toSeen: r.seen - r.t0, save, saveInside: r.save !== null });
     await page.keyboard.press('Escape');
@@ -223,5 +248,5 @@ export async function benchInteraction(page, set, tries) {
     await settle(page);
   }
   log(`interaction certainty: ${certainty.length} tries`);
-  return { tag, certainty };
+  return { tag, certainty, failed };
 }

@@ -76,7 +76,7 @@ async function cpuProfile(browser, url, set) {
   }
 }
 
-function summariseProfile({ profile, glue }) {
+export function summariseProfile({ profile, glue }) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map();
   const dt = profile.timeDeltas;
@@ -104,7 +104,7 @@ function summariseProfile({ profile, glue }) {
   return {
     totalMs: ms(total),
     buckets: [...buckets].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: ms(us) })),
-    topFunctions: [...functions].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, us]) => ({ name, ms: ms(us) })),
+    topFunctions: [...functions].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_TOP || 15)).map(([name, us]) => ({ name, ms: ms(us) })),
   };
 }
 

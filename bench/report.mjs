@@ -47,7 +47,7 @@ export function summarise(results) {
       savesInside: list.filter((t) => t.saveInside).length,
       n: list.length,
     });
-    s.interaction = { tag: q(results.interaction.tag), certainty: q(results.interaction.certainty) };
+    s.interaction = { tag: q(results.interaction.tag), certainty: q(results.interaction.certainty), failed: results.interaction.failed ?? { tag: 0, certainty: 0 } };
   }
   const b = results.bundle.claimmark.total;
   s.goals.push(['Bundle ≤ 120 KB gzip (stretch ≤ 95 KB)', `${kb(b.gzip)} KB`, b.gzip <= 120_000, b.gzip <= 95_000]);
@@ -115,7 +115,8 @@ function markdown(results, s) {
 
   if (s.interaction) {
     const i = s.interaction;
-    L.push(`## Interaction (set ${results.interactionSet}, ${i.tag.n} tries each)`, '');
+    L.push(`## Interaction (set ${results.interactionSet}, ${i.tag.n + i.failed.tag} and ${i.certainty.n + i.failed.certainty} tries)`, '');
+    if (i.failed.tag || i.failed.certainty) L.push(`Tries that showed nothing within 10 s (left out of the figures): tag ${i.failed.tag}, certainty ${i.failed.certainty}.`, '');
     L.push('| action | p50 | p95 | p50 to DOM change | p95 to DOM change | save (p50) | saves inside the measured time |', '|---|---|---|---|---|---|---|');
     L.push(`| tag key (1/2/3) → new highlight painted | ${ms(i.tag.p50)} | ${ms(i.tag.p95)} | ${ms(i.tag.seenP50)} | ${ms(i.tag.seenP95)} | ${ms(i.tag.saveP50)} | ${i.tag.savesInside} of ${i.tag.n} |`);
     L.push(`| certainty button → repaint | ${ms(i.certainty.p50)} | ${ms(i.certainty.p95)} | ${ms(i.certainty.seenP50)} | ${ms(i.certainty.seenP95)} | ${ms(i.certainty.saveP50)} | ${i.certainty.savesInside} of ${i.certainty.n} |`);
