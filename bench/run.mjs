@@ -138,7 +138,12 @@ async function main() {
     await namedServer?.close();
   }
 
-  const anchoringError = runAnchoring();
+  // BENCH_REUSE_ANCHORING=1 keeps the anchoring figures already in
+  // bench/results/anchoring.json (their own run and date) instead of
+  // running that benchmark again (about five minutes at full size).
+  const reuse = process.env.BENCH_REUSE_ANCHORING && !smoke && existsSync(path.join(BENCH, 'results', 'anchoring.json'));
+  if (reuse) log('anchoring: reusing bench/results/anchoring.json (BENCH_REUSE_ANCHORING)');
+  const anchoringError = reuse ? null : runAnchoring();
   results.anchoring = anchoringError ?? (await readAnchoring());
   const analysis = path.join(BENCH, 'analysis.md');
   if (!smoke && existsSync(analysis)) results.analysis = await readFile(analysis, 'utf8');
