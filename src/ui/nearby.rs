@@ -31,7 +31,7 @@ pub const EAGER_CHARS: usize = 20_000;
 /// above and below, so scrolling finds them already there.
 pub const NEAR_SCREENS: f64 = 2.0;
 
-/// The attribute carrying a block's index, read by the observer.
+/// The attribute carrying a block's index, read by the scroll watcher.
 pub const BLOCK_ATTR: &str = "data-block";
 
 /// The blocks that show their marks, for one document.
