@@ -76,7 +76,8 @@ eval:
 	cargo run -q --bin certainty-eval -- --split heldout
 
 ## Benchmarks (not tests): bundle, render vs Recogito, interaction, storage,
-## memory, anchoring → bench/report.md and bench/report.json (a few minutes)
+## memory, anchoring → bench/report.md and bench/report.json (about 15 minutes;
+## BENCH_REUSE_ANCHORING=1 keeps the anchoring figures already committed)
 bench: setup-test build
 	node bench/run.mjs
 
