@@ -106,6 +106,8 @@ test('print shows the article with its cues, then the numbered claims with certa
   const list = page.locator('.cm-print-claims');
   assert.equal(await list.isVisible(), false, 'the print list is hidden on screen');
   await page.emulateMedia({ media: 'print' });
+  // The list is built when the print media query changes (a render later).
+  await list.waitFor({ state: 'visible', timeout: 5_000 });
   assert.equal(await list.isVisible(), true, 'print shows the claim list');
   assert.equal(await page.locator('.claimmark .cm-bar').isVisible(), false, 'controls are not printed');
   assert.equal(await page.locator('.claimmark aside.cm-panel').isVisible(), false, 'the interactive panel is not printed');
