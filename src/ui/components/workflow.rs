@@ -25,7 +25,7 @@ use crate::domain::reading_cursor::{overview, sentences_of, Reading};
 use crate::domain::segments::keyboard_stops;
 use crate::domain::{Action, Annotation, AnnotationId, Certainty, Claim, Span};
 use crate::ui::browser::LocalStorage;
-use crate::ui::components::claim_panel::{in_document_order, ClaimPanel, Ordered, PrintClaims};
+use crate::ui::components::claim_panel::{ClaimPanel, Ordered, PrintClaims};
 use crate::ui::components::overview::Overview;
 use crate::ui::components::shortcuts_help::ShortcutsHelp;
 use crate::ui::keyboard::{
@@ -308,15 +308,16 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
     };
 
     let before_delete = {
-        let (store, focus_next, current, hidden) = (
-            store.clone(),
+        let (sorted, focus_next, current, hidden) = (
+            ordered.clone(),
             focus_next.clone(),
             current.clone(),
             hidden.clone(),
         );
         Callback::from(move |id: AnnotationId| {
-            let state = store.state();
-            let ordered: Vec<AnnotationId> = in_document_order(&state.claims)
+            // The order sorted once for this revision, not sorted again.
+            let ordered: Vec<AnnotationId> = sorted
+                .0
                 .iter()
                 .filter(|c| {
                     c.placement.span().is_some() && !is_off(*hidden, c.annotation.certainty)
