@@ -90,7 +90,7 @@ pub struct CharIndex {
 
 impl CharIndex {
     /// Characters between checkpoints.
-    pub const STRIDE: usize = 64;
+    pub const STRIDE: usize = 32;
 
     /// Indexes `text` once: one pass over its bytes (a character starts at
     /// every byte that is not a UTF-8 continuation byte), none for ASCII.
@@ -137,9 +137,21 @@ impl CharIndex {
             return Some(ByteOffset(offset.0));
         }
         let checkpoint = *self.checkpoints.get(offset.0 / Self::STRIDE)?;
-        let rest = text.get(checkpoint..)?;
-        let (byte, _) = rest.char_indices().nth(offset.0 % Self::STRIDE)?;
-        Some(ByteOffset(checkpoint + byte))
+        // The n-th character start after the checkpoint: counted on bytes
+        // (every byte that is not a continuation byte starts one), which is
+        // several times faster than decoding the characters.
+        let mut remaining = offset.0 % Self::STRIDE;
+        let rest = text.as_bytes().get(checkpoint..)?;
+        rest.iter()
+            .enumerate()
+            .filter(|(_, &b)| b & 0xC0 != 0x80)
+            .find_map(|(byte, _)| match remaining {
+                0 => Some(ByteOffset(checkpoint + byte)),
+                _ => {
+                    remaining -= 1;
+                    None
+                }
+            })
     }
 
     /// The code points `[start, end)` of `text`, or `None` when the range is
