@@ -259,11 +259,11 @@ test('claimmark-change fires on create, edit and delete (bubbling, composed)', a
   // Saved shortly after the change.
   await page.waitForFunction(() => {
     const stored = localStorage.getItem('claimmark:v1:doc:harbour-bridge');
-    return stored && JSON.parse(stored).annotations.length === 0;
+    return stored && JSON.parse(stored).claims.length === 0;
   });
   const stored = await page.evaluate(() => localStorage.getItem('claimmark:v1:doc:harbour-bridge'));
   assert.ok(stored, 'saved under the edit widget\'s document id');
-  assert.deepEqual(JSON.parse(stored).annotations, [], 'the deletion is saved');
+  assert.deepEqual(JSON.parse(stored).claims, [], 'the deletion is saved');
   assert.deepEqual(
     (await changes()).map((c) => [c.action, c.id]),
     [

@@ -37,29 +37,24 @@ test('a long article: far blocks get their marks near the viewport; End reaches 
     page,
     () =>
       page.evaluate(() =>
-        Object.keys(localStorage).find((k) => k.startsWith('claimmark:v1:doc:') && JSON.parse(localStorage.getItem(k)).annotations.length === 1),
+        Object.keys(localStorage).find((k) => k.startsWith('claimmark:v1:doc:') && JSON.parse(localStorage.getItem(k)).claims.length === 1),
       ),
     'the claim is saved',
   );
-  // Claims at the start of paragraphs 0, 40 and 79, written to storage.
+  // Claims at the start of paragraphs 0, 40 and 79, written to storage in
+  // its compact rows (src/domain/compact.rs): [id, start, end, certainty
+  // (0 confirmed), created, modified after created, 0 = the quote is the
+  // stored text's].
   const claimAt = (n, id) => {
     const start = text.indexOf(`Paragraph${n} `);
     const exact = `Paragraph${n} officials said`;
-    return {
-      id,
-      target: { quote: { exact, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + exact.length, start + exact.length + 32) }, position: { start, end: start + exact.length } },
-      certainty: 'confirmed',
-      note: '',
-      sources: [],
-      created: '2026-02-25T10:00:00Z',
-      modified: '2026-02-25T10:00:00Z',
-    };
+    return [id, start, start + exact.length, 0, Date.parse('2026-02-25T10:00:00Z'), 0, 0];
   };
   const ids = ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000040', '00000000-0000-4000-8000-000000000079'];
   await page.evaluate(
-    ([k, annotations]) => {
+    ([k, rows]) => {
       const envelope = JSON.parse(localStorage.getItem(k));
-      envelope.annotations = annotations;
+      envelope.claims = rows;
       localStorage.setItem(k, JSON.stringify(envelope));
     },
     [key, [claimAt(0, ids[0]), claimAt(40, ids[1]), claimAt(79, ids[2])]],

@@ -166,12 +166,15 @@ test('a long investigation: the panel lists the first 100 matching claims and sh
   );
   await page.evaluate((k) => {
     const envelope = JSON.parse(localStorage.getItem(k));
-    const [one] = envelope.annotations;
-    envelope.annotations = Array.from({ length: 150 }, (_, i) => ({
-      ...one,
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      note: i === 120 ? 'the one with a needle' : '',
-    }));
+    // Compact rows (src/domain/compact.rs): the id first, the note in the
+    // optional eighth element.
+    const [one] = envelope.claims;
+    envelope.claims = Array.from({ length: 150 }, (_, i) => {
+      const row = [...one];
+      row[0] = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      if (i === 120) row[7] = { ...(row[7] ?? {}), n: 'the one with a needle' };
+      return row;
+    });
     localStorage.setItem(k, JSON.stringify(envelope));
   }, key);
   await reloadDemo(page);

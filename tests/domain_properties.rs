@@ -2,7 +2,8 @@
 //! combining marks, right-to-left script, whitespace runs — and random
 //! spans and action sequences: offsets round-trip, slicing agrees with a
 //! plain scan, snapping keeps every selected character, segments tile
-//! every block, and the reducer never loses count.
+//! every block, the reducer never loses count, and stored claims read
+//! back equal (none lost when the article changes).
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -128,6 +129,95 @@ proptest! {
             for segment in &segments {
                 let covering = state.claims.iter().filter(|c| c.placement.span().is_some_and(|s| s.contains(segment.span))).count();
                 prop_assert_eq!(segment.layers.len(), covering);
+            }
+        }
+    }
+}
+
+/// A claim on `text`: described at a random span, then sometimes moved,
+/// its quote or context changed, or given notes and a history, as merges,
+/// imports and edits of the article leave claims.
+fn stored_claims() -> impl Strategy<Value = (String, Vec<claimmark::domain::Annotation>)> {
+    text()
+        .prop_flat_map(|t| {
+            let len = t.chars().count();
+            let claim = (
+                0..=len,
+                0..=len,
+                0u8..6,
+                any::<[u8; 16]>(),
+                0i64..10_000_000,
+                ".{0,12}",
+            );
+            (Just(t), prop::collection::vec(claim, 0..12))
+        })
+        .prop_map(|(text, raw)| {
+            let document = Document::from_plain_text(&text, None);
+            let claims = raw
+                .into_iter()
+                .filter_map(|(a, b, how, id, after, words)| {
+                    let mut target = claimmark::domain::describe(&document, Span::new(a, b))?;
+                    match how {
+                        1 => target.position.start += 3,
+                        2 => target.quote.exact.clone_from(&words),
+                        3 => target.quote.prefix.clone_from(&words),
+                        4 => {
+                            target.position = claimmark::domain::annotation::TextPositionSelector {
+                                start: b + 2,
+                                end: a,
+                            }
+                        }
+                        _ => {}
+                    }
+                    let created = Timestamp(1_772_013_600_000 + after);
+                    Some(claimmark::domain::Annotation {
+                        id: AnnotationId::from_random_bytes(id),
+                        target,
+                        certainty: [
+                            Certainty::Confirmed,
+                            Certainty::Unclear,
+                            Certainty::Unconfirmed,
+                        ][usize::from(how % 3)],
+                        note: if how == 5 {
+                            words.clone()
+                        } else {
+                            String::new()
+                        },
+                        sources: Vec::new(),
+                        tags: if how == 5 { vec![words] } else { Vec::new() },
+                        created,
+                        modified: Timestamp(created.0 + after / 2),
+                        history: Vec::new(),
+                    })
+                })
+                .collect();
+            (document.text().to_owned(), claims)
+        })
+}
+
+proptest! {
+    #[test]
+    fn stored_claims_read_back_equal_and_none_is_lost_when_the_article_changes(
+        (text, claims) in stored_claims(),
+        keep_text in any::<bool>(),
+    ) {
+        use claimmark::domain::persist::{load, save, MemoryStore};
+        let document = Document::from_plain_text(&text, None);
+        let store = MemoryStore::default();
+        save(&store, &document, keep_text, &claims).unwrap();
+        let loaded = load(&store, document.id(), Timestamp(1), Some(&document));
+        prop_assert_eq!(&loaded.annotations, &claims);
+        prop_assert!(loaded.notices.is_empty());
+        if !keep_text {
+            // The embedder's article changed: every claim is still there,
+            // with its id, position and exact words.
+            let edited = Document::from_plain_text(&format!("Update: {text}"), Some(document.id().clone()));
+            let loaded = load(&store, document.id(), Timestamp(1), Some(&edited));
+            prop_assert_eq!(loaded.annotations.len(), claims.len());
+            for (read, saved) in loaded.annotations.iter().zip(&claims) {
+                prop_assert_eq!(read.id, saved.id);
+                prop_assert_eq!(&read.target.quote.exact, &saved.target.quote.exact);
+                prop_assert_eq!(read.target.position, saved.target.position);
             }
         }
     }

@@ -6,7 +6,7 @@
 use libfuzzer_sys::fuzz_target;
 
 use claimmark::domain::annotation::Timestamp;
-use claimmark::domain::document::DocumentId;
+use claimmark::domain::document::{Document, DocumentId};
 use claimmark::domain::persist::{document_key, load, KeyValueStore, MemoryStore};
 
 fuzz_target!(|data: &[u8]| {
@@ -21,6 +21,9 @@ fuzz_target!(|data: &[u8]| {
     if store.set(&key, stored).is_err() {
         return;
     }
-    let _ = load(&store, &id, Timestamp(0));
+    // Read alone, and against an article (compact claims resolve against it).
+    let _ = load(&store, &id, Timestamp(0), None);
+    let article = Document::from_plain_text("Officials said the bridge fell. 😀", Some(id.clone()));
+    let _ = load(&store, &id, Timestamp(0), Some(&article));
     assert_eq!(store.get(&key).ok().flatten().as_deref(), Some(stored));
 });

@@ -143,6 +143,12 @@ impl Document {
         &self.id
     }
 
+    /// A 64-bit hash of the text (xxh3, as 16 hex digits): the version of
+    /// the article stored claims were written against.
+    pub fn text_hash(&self) -> String {
+        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(self.text.as_bytes()))
+    }
+
     /// The whole normalised text.
     pub fn text(&self) -> &str {
         &self.text

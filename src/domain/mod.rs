@@ -14,7 +14,9 @@
 //! - [`segments`]: overlapping claims flattened for rendering.
 //! - [`suggested`]: the assistant's suggestions placed among them, and
 //!   what a reader dismissed or switched off.
-//! - [`persist`]: the versioned storage envelope and its rules.
+//! - [`persist`]: the versioned storage envelope and its rules;
+//!   [`compact`]: the short form claims take inside it; [`row_cache`]:
+//!   saving again reuses the rows of the claims that did not change.
 //! - [`session`]: opening an article with its stored claims.
 //! - [`sync`]: merging what another tab saved (two tabs, one document).
 //! - [`interchange`]: W3C and ClaimReview export, checked import, merge by
@@ -26,6 +28,7 @@ pub mod annotation;
 pub mod assistant;
 pub mod certainty;
 pub mod changes;
+pub mod compact;
 pub mod document;
 pub mod excerpt;
 pub mod history;
@@ -33,6 +36,7 @@ pub mod interchange;
 pub mod offsets;
 pub mod persist;
 pub mod reading_cursor;
+pub mod row_cache;
 pub mod segments;
 pub mod session;
 pub mod snap;

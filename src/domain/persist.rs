@@ -1,28 +1,36 @@
 //! The storage envelope and the rules for reading and writing it.
 //!
 //! One namespaced key per document (`claimmark:v1:doc:<id>`) holds a
-//! versioned [`Envelope`]. [`load`] reads it through any [`KeyValueStore`]
-//! and never loses data: corrupt or foreign contents, and annotations it
-//! cannot read, are copied aside under a new key before anything is
-//! written over them; a newer schema makes the session read-only.
-//! [`save_state`] writes a state's envelope, tombstones included (the
-//! `deletions` field, omitted when empty, so the schema is still 1);
-//! [`save`] writes one without them. The browser's localStorage adapter
-//! lives in the UI layer; tests use [`MemoryStore`].
+//! versioned envelope:
+//! `{"schema": 2, "document", "text"?, "textHash"?, "claims", "deletions"?}`,
+//! its claims and tombstones in the compact form of [`super::compact`].
+//! `text` is kept for articles a person loaded by hand; without it,
+//! `textHash` names the version of the article the claims were written
+//! against. Schema 1 (W3C-like objects, [`LegacyEnvelope`]) is still read,
+//! and the next save writes schema 2.
+//!
+//! [`load`] reads the envelope through any [`KeyValueStore`] and never
+//! loses data: corrupt or foreign contents, and claims it cannot read, are
+//! copied aside under a new key before anything is written over them; a
+//! newer schema makes the session read-only. [`save_state`] writes a
+//! state's envelope, tombstones included; [`save`] writes one without
+//! them. The browser's localStorage adapter lives in the UI layer; tests
+//! use [`MemoryStore`].
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::annotation::{Annotation, Deletion, Timestamp};
-use super::document::DocumentId;
-use super::store::{Claim, State};
+use super::compact::{self, DeletionRef, DeletionRow, Row, RowRef};
+use super::document::{Document, DocumentId};
+use super::row_cache::{save_state_cached, RowCache};
+use super::store::State;
 
 /// The envelope schema this code writes and fully understands.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Every key this widget owns starts with this; it touches no other key.
 pub const KEY_PREFIX: &str = "claimmark:v1:";
@@ -37,21 +45,20 @@ pub fn current_document_key() -> String {
     format!("{KEY_PREFIX}demo:current")
 }
 
-/// What is stored under a document's key.
+/// What schema 1 stored under a document's key: every claim as a full
+/// annotation object. Still read; no longer written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Envelope {
-    /// [`SCHEMA_VERSION`] when written.
+pub struct LegacyEnvelope {
+    /// 1.
     pub schema: u32,
     /// The document the annotations belong to.
     pub document: DocumentId,
-    /// The article's text, kept for articles a person loaded by hand so they
-    /// can be reopened; absent for embedded and demo articles.
+    /// The article's text, kept for articles a person loaded by hand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// The claims.
     pub annotations: Vec<Annotation>,
-    /// Tombstones of deleted claims, for merges; absent when empty, so the
-    /// schema stays 1 and envelopes written before tombstones still load.
+    /// Tombstones of deleted claims, for merges; absent when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deletions: Vec<Deletion>,
 }
@@ -161,8 +168,11 @@ pub struct Loaded {
     pub annotations: Vec<Annotation>,
     /// The tombstones that could be read.
     pub deletions: Vec<Deletion>,
-    /// The stored article text, if the envelope kept one.
-    pub text: Option<String>,
+    /// Whether the envelope kept the article's text.
+    pub text_kept: bool,
+    /// The kept text as a document (with the envelope's id), unless it is
+    /// the text of the `current` document given to [`load`].
+    pub document: Option<Document>,
     /// What the person must be told.
     pub notices: Vec<Notice>,
 }
@@ -176,7 +186,15 @@ impl Loaded {
 
 /// Reads the envelope of `id`. Never fails: problems become notices, and
 /// anything not understood is copied aside first (named with `now`).
-pub fn load(store: &dyn KeyValueStore, id: &DocumentId, now: Timestamp) -> Loaded {
+/// `current`: the article about to be shown, if already built; compact
+/// claims that name no text of their own are read against it when it is
+/// the version they were written against.
+pub fn load(
+    store: &dyn KeyValueStore,
+    id: &DocumentId,
+    now: Timestamp,
+    current: Option<&Document>,
+) -> Loaded {
     let key = document_key(id);
     let raw = match store.get(&key) {
         Ok(Some(raw)) => raw,
@@ -188,37 +206,23 @@ pub fn load(store: &dyn KeyValueStore, id: &DocumentId, now: Timestamp) -> Loade
             }
         }
     };
-    match decode(&raw, id) {
-        Decoded::Envelope {
-            annotations,
-            deletions,
-            text,
-            unreadable: 0,
-        } => Loaded {
-            annotations,
-            deletions,
-            text,
-            notices: Vec::new(),
-        },
-        Decoded::Envelope {
-            annotations,
-            deletions,
-            text,
-            unreadable,
-        } => {
+    let stored_text = || store.get(&text_key(id)).ok().flatten();
+    let against = Against {
+        id,
+        current,
+        stored_text: &stored_text,
+    };
+    match decode(&raw, &against) {
+        Decoded::Envelope(read) if read.unreadable == 0 => read.into_loaded(Vec::new()),
+        Decoded::Envelope(read) => {
             let notice = match set_aside(store, &key, &raw, now) {
                 Some(copy) => Notice::PartlyUnreadable {
                     key: copy,
-                    unreadable,
+                    unreadable: read.unreadable,
                 },
                 None => Notice::Protected,
             };
-            Loaded {
-                annotations,
-                deletions,
-                text,
-                notices: vec![notice],
-            }
+            read.into_loaded(vec![notice])
         }
         Decoded::Newer { found, annotations } => Loaded {
             annotations,
@@ -238,101 +242,181 @@ pub fn load(store: &dyn KeyValueStore, id: &DocumentId, now: Timestamp) -> Loade
     }
 }
 
-/// The claims and tombstones another tab saved for `id` (the `newValue` of
-/// a `storage` event), or `None` when `raw` is not a readable envelope of
-/// this document in this schema. Unreadable items are skipped: a merge only
-/// adds what it understands, and the stored value is not touched.
-pub fn parse_envelope(raw: &str, id: &DocumentId) -> Option<(Vec<Annotation>, Vec<Deletion>)> {
-    match decode(raw, id) {
-        Decoded::Envelope {
-            annotations,
-            deletions,
-            ..
-        } => Some((annotations, deletions)),
+/// The claims and tombstones another tab saved for `document` (the
+/// `newValue` of a `storage` event), or `None` when `raw` is not a readable
+/// envelope of this document in a schema this version writes or reads.
+/// Unreadable items are skipped: a merge only adds what it understands, and
+/// the stored value is not touched.
+pub fn parse_envelope(raw: &str, document: &Document) -> Option<(Vec<Annotation>, Vec<Deletion>)> {
+    let against = Against {
+        id: document.id(),
+        current: Some(document),
+        stored_text: &|| None,
+    };
+    match decode(raw, &against) {
+        Decoded::Envelope(read) => Some((read.annotations, read.deletions)),
         Decoded::Newer { .. } | Decoded::Unusable(_) => None,
     }
 }
 
-/// Writes the envelope of `id` without tombstones. Kept for callers that
-/// predate tombstones; [`save_state`] writes everything a state holds.
+/// Writes the envelope of `document` without tombstones, its text kept
+/// when `keep_text`. Kept for callers that predate tombstones;
+/// [`save_state`] writes everything a state holds.
 pub fn save(
     store: &dyn KeyValueStore,
-    id: &DocumentId,
-    text: Option<&str>,
+    document: &Document,
+    keep_text: bool,
     annotations: &[Annotation],
 ) -> Result<(), StorageError> {
-    save_with_deletions(store, id, text, annotations, &[])
+    save_with_deletions(store, document, keep_text, annotations, &[])
 }
 
 /// Writes a state's envelope: its claims, its tombstones, and the article's
-/// text when the state keeps it. Serialised straight from the state, with
-/// no copy of the claims or the text.
+/// text when the state keeps it (see [`super::row_cache`] for the saver
+/// that reuses the rows of unchanged claims).
 pub fn save_state(store: &dyn KeyValueStore, state: &State) -> Result<(), StorageError> {
-    let envelope = EnvelopeRef {
-        schema: SCHEMA_VERSION,
-        document: state.document.id(),
-        text: state.keep_text.then(|| state.document.text()),
-        annotations: AnnotationsOf(&state.claims),
-        deletions: &state.deletions,
-    };
-    write(store, state.document.id(), &envelope)
+    save_state_cached(store, state, &mut RowCache::default())
 }
 
-/// Writes the envelope of `id` with its tombstones.
+/// Writes the envelope of `document` with its tombstones.
 pub fn save_with_deletions(
     store: &dyn KeyValueStore,
-    id: &DocumentId,
-    text: Option<&str>,
+    document: &Document,
+    keep_text: bool,
     annotations: &[Annotation],
     deletions: &[Deletion],
 ) -> Result<(), StorageError> {
-    let envelope = EnvelopeRef {
-        schema: SCHEMA_VERSION,
-        document: id,
-        text,
-        annotations,
-        deletions,
-    };
-    write(store, id, &envelope)
+    let placement = place_text(store, document, keep_text, false)?;
+    let json = (|| {
+        let mut json = envelope_head(document, placement)?;
+        for (n, annotation) in annotations.iter().enumerate() {
+            if n > 0 {
+                json.push(',');
+            }
+            json.push_str(&row_json(annotation, document, keep_text)?);
+        }
+        json.push_str(&envelope_tail(deletions)?);
+        Ok(json)
+    })()
+    .map_err(|e: serde_json::Error| StorageError::Failed(e.to_string()))?;
+    store.set(&document_key(document.id()), &json)
 }
 
-fn write(
+/// Where an envelope says the article's text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextPlacement {
+    /// Not stored (an embedded article): `textHash` names its version.
+    Nowhere,
+    /// Under [`text_key`], raw (`"textKept": true`): written once, so a
+    /// save writes only the claims.
+    Key,
+    /// Inside the envelope (`"text"`): when storage is too full for the
+    /// text key (a schema 1 envelope being replaced, which holds the text
+    /// and is larger); the next save tries the key again.
+    Inline,
+}
+
+/// The key under which an article loaded by hand keeps its text: raw, not
+/// JSON. Its document id is the text's hash, so it never changes.
+pub fn text_key(id: &DocumentId) -> String {
+    format!("{KEY_PREFIX}text:{id}")
+}
+
+/// Where a save puts the text: nowhere unless `keep_text`; else under its
+/// key, written now unless `written` says it already was this session; in
+/// the envelope when storage is too full for the key.
+pub fn place_text(
     store: &dyn KeyValueStore,
-    id: &DocumentId,
-    envelope: &impl Serialize,
-) -> Result<(), StorageError> {
-    let json = serde_json::to_string(envelope).map_err(|e| StorageError::Failed(e.to_string()))?;
-    store.set(&document_key(id), &json)
+    document: &Document,
+    keep_text: bool,
+    written: bool,
+) -> Result<TextPlacement, StorageError> {
+    if !keep_text {
+        return Ok(TextPlacement::Nowhere);
+    }
+    if written {
+        return Ok(TextPlacement::Key);
+    }
+    match store.set(&text_key(document.id()), document.text()) {
+        Ok(()) => Ok(TextPlacement::Key),
+        Err(StorageError::QuotaExceeded) => Ok(TextPlacement::Inline),
+        Err(error) => Err(error),
+    }
 }
 
-/// [`Envelope`] borrowed from what is being saved: the same JSON.
-#[derive(Serialize)]
-struct EnvelopeRef<'a, A: Serialize> {
-    schema: u32,
-    document: &'a DocumentId,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<&'a str>,
-    annotations: A,
-    #[serde(skip_serializing_if = "<[Deletion]>::is_empty")]
-    deletions: &'a [Deletion],
+/// The envelope up to its first claim:
+/// `{"schema":2,"document":…,"textHash":…,("textKept":true|"text":…),"claims":[`
+pub fn envelope_head(
+    document: &Document,
+    placement: TextPlacement,
+) -> Result<String, serde_json::Error> {
+    let mut head = format!(
+        "{{\"schema\":{SCHEMA_VERSION},\"document\":{},\"textHash\":\"{}\"",
+        serde_json::to_string(document.id())?,
+        document.text_hash()
+    );
+    match placement {
+        TextPlacement::Nowhere => {}
+        TextPlacement::Key => head.push_str(",\"textKept\":true"),
+        TextPlacement::Inline => {
+            head.push_str(",\"text\":");
+            head.push_str(&serde_json::to_string(document.text())?);
+        }
+    }
+    head.push_str(",\"claims\":[");
+    Ok(head)
 }
 
-/// The annotations of a state's claims, serialised in place.
-struct AnnotationsOf<'a>(&'a [Rc<Claim>]);
+/// One claim's row (see [`super::compact`]); `text_kept`: the envelope's
+/// article text is stored.
+pub fn row_json(
+    annotation: &Annotation,
+    document: &Document,
+    text_kept: bool,
+) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&RowRef {
+        annotation,
+        document,
+        text_kept,
+    })
+}
 
-impl Serialize for AnnotationsOf<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|claim| &claim.annotation))
+/// The envelope after its last claim: `]`, the tombstones if any, `}`.
+pub fn envelope_tail(deletions: &[Deletion]) -> Result<String, serde_json::Error> {
+    let mut tail = "]".to_owned();
+    if !deletions.is_empty() {
+        tail.push_str(",\"deletions\":");
+        tail.push_str(&serde_json::to_string(
+            &deletions.iter().map(DeletionRef).collect::<Vec<_>>(),
+        )?);
+    }
+    tail.push('}');
+    Ok(tail)
+}
+
+/// What an envelope of this document held.
+struct Read {
+    annotations: Vec<Annotation>,
+    deletions: Vec<Deletion>,
+    text_kept: bool,
+    document: Option<Box<Document>>,
+    unreadable: usize,
+}
+
+impl Read {
+    fn into_loaded(self, notices: Vec<Notice>) -> Loaded {
+        Loaded {
+            annotations: self.annotations,
+            deletions: self.deletions,
+            text_kept: self.text_kept,
+            document: self.document.map(|document| *document),
+            notices,
+        }
     }
 }
 
 enum Decoded {
-    Envelope {
-        annotations: Vec<Annotation>,
-        deletions: Vec<Deletion>,
-        text: Option<String>,
-        unreadable: usize,
-    },
+    Envelope(Read),
     /// A newer schema: the claims this version can still read, shown
     /// read-only (the stored value is never written).
     Newer {
@@ -342,10 +426,34 @@ enum Decoded {
     Unusable(SetAsideReason),
 }
 
-/// The envelope's outer shape, with annotations left raw so that one bad
-/// item does not hide the others.
+/// The schema 2 envelope as read, typed in one pass.
 #[derive(Deserialize)]
-struct RawEnvelope {
+struct Envelope<C, D> {
+    schema: u32,
+    document: String,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default, rename = "textHash")]
+    text_hash: Option<String>,
+    #[serde(default, rename = "textKept")]
+    text_kept: bool,
+    claims: Vec<C>,
+    #[serde(default = "Vec::new")]
+    deletions: Vec<D>,
+}
+
+/// What an envelope is read against: its document id, the article about
+/// to be shown (if built), and a way to read the text key.
+struct Against<'a> {
+    id: &'a DocumentId,
+    current: Option<&'a Document>,
+    stored_text: &'a dyn Fn() -> Option<String>,
+}
+
+/// Schema 1's outer shape, with annotations left raw so that one bad item
+/// does not hide the others.
+#[derive(Deserialize)]
+struct RawLegacyEnvelope {
     schema: u32,
     document: String,
     #[serde(default)]
@@ -355,45 +463,175 @@ struct RawEnvelope {
     deletions: Vec<serde_json::Value>,
 }
 
-fn decode(raw: &str, id: &DocumentId) -> Decoded {
-    // The usual case, straight into typed structs in one pass; anything
-    // else (another schema or document, one bad item) takes the careful
-    // path below, which finds out what is wrong and keeps what it can.
-    if let Ok(envelope) = serde_json::from_str::<Envelope>(raw) {
-        if envelope.schema == SCHEMA_VERSION && envelope.document == *id {
-            return Decoded::Envelope {
-                annotations: envelope.annotations,
-                deletions: envelope.deletions,
-                text: envelope.text,
-                unreadable: 0,
+/// The article compact claims are read against: the envelope's own text,
+/// or `current` when it is the text the envelope names.
+enum Source<'a> {
+    Shown(&'a Document),
+    Stored(Box<Document>),
+    Unknown,
+}
+
+impl<'a> Source<'a> {
+    /// The envelope's inline text; else the shown article when its hash is
+    /// the envelope's; else the text key's text when the envelope kept one
+    /// and it is the version the hash names.
+    fn find(
+        inline: Option<String>,
+        text_hash: Option<&str>,
+        text_kept: bool,
+        against: &Against<'a>,
+    ) -> Self {
+        let id = against.id;
+        if let Some(text) = inline {
+            return match against.current {
+                Some(shown) if shown.text() == text => Source::Shown(shown),
+                _ => Source::Stored(Box::new(Document::from_plain_text(&text, Some(id.clone())))),
             };
+        }
+        if let (Some(shown), Some(hash)) = (against.current, text_hash) {
+            if shown.text_hash() == hash {
+                return Source::Shown(shown);
+            }
+        }
+        if text_kept {
+            if let Some(text) = (against.stored_text)() {
+                let document = Document::from_plain_text(&text, Some(id.clone()));
+                if text_hash.is_none_or(|hash| document.text_hash() == hash) {
+                    return Source::Stored(Box::new(document));
+                }
+            }
+        }
+        Source::Unknown
+    }
+
+    fn document(&self) -> Option<&Document> {
+        match self {
+            Source::Shown(document) => Some(document),
+            Source::Stored(document) => Some(document),
+            Source::Unknown => None,
+        }
+    }
+}
+
+fn decode(raw: &str, against: &Against<'_>) -> Decoded {
+    let id = against.id;
+    // The usual case, straight into typed rows in one pass; anything else
+    // (another schema or document, one bad item) takes the careful path
+    // below, which finds out what is wrong and keeps what it can.
+    if let Ok(envelope) = serde_json::from_str::<Envelope<Row, DeletionRow>>(raw) {
+        if envelope.schema == SCHEMA_VERSION && envelope.document == id.as_str() {
+            return Decoded::Envelope(read(envelope, against, Ok, |d| Some(d.0)));
         }
     }
     let Ok(value) = serde_json::from_str::<serde_json::Value>(raw) else {
         return Decoded::Unusable(SetAsideReason::Corrupt);
     };
-    if let Some(schema) = value.get("schema").and_then(serde_json::Value::as_u64) {
-        if schema > u64::from(SCHEMA_VERSION) {
-            let annotations = value
-                .get("annotations")
-                .and_then(serde_json::Value::as_array)
-                .map(|items| {
-                    items
-                        .iter()
-                        .filter_map(|item| serde_json::from_value(item.clone()).ok())
-                        .collect()
-                })
-                .unwrap_or_default();
-            return Decoded::Newer {
-                found: u32::try_from(schema).unwrap_or(u32::MAX),
-                annotations,
-            };
-        }
+    let schema = value.get("schema").and_then(serde_json::Value::as_u64);
+    match schema {
+        Some(1) => decode_legacy(value, id),
+        Some(found) if found > u64::from(SCHEMA_VERSION) => Decoded::Newer {
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+            annotations: newer_claims(value, against),
+        },
+        _ => decode_careful(value, against),
     }
-    let Ok(envelope) = serde_json::from_value::<RawEnvelope>(value) else {
+}
+
+/// The claims and tombstones of a schema 2 envelope of this document, each
+/// read with `row` / `tombstone`; what cannot be read is counted.
+fn read<C, D>(
+    envelope: Envelope<C, D>,
+    against: &Against<'_>,
+    row: impl Fn(C) -> Result<Row, serde_json::Error>,
+    tombstone: impl Fn(D) -> Option<Deletion>,
+) -> Read {
+    let text_kept = envelope.text.is_some() || envelope.text_kept;
+    let source = Source::find(
+        envelope.text,
+        envelope.text_hash.as_deref(),
+        envelope.text_kept,
+        against,
+    );
+    let total = envelope.claims.len() + envelope.deletions.len();
+    let annotations: Vec<Annotation> = envelope
+        .claims
+        .into_iter()
+        .filter_map(|item| row(item).ok())
+        .filter_map(|row| compact::resolve(row, source.document()).ok())
+        .collect();
+    let deletions: Vec<Deletion> = envelope
+        .deletions
+        .into_iter()
+        .filter_map(tombstone)
+        .collect();
+    Read {
+        unreadable: total
+            .saturating_sub(annotations.len())
+            .saturating_sub(deletions.len()),
+        annotations,
+        deletions,
+        text_kept,
+        document: match source {
+            Source::Stored(document) => Some(document),
+            Source::Shown(_) | Source::Unknown => None,
+        },
+    }
+}
+
+/// Schema 2 with something wrong: every claim and tombstone read on its
+/// own, and counted when it cannot be.
+fn decode_careful(value: serde_json::Value, against: &Against<'_>) -> Decoded {
+    let Ok(envelope) =
+        serde_json::from_value::<Envelope<serde_json::Value, serde_json::Value>>(value)
+    else {
         return Decoded::Unusable(SetAsideReason::Foreign);
     };
-    if envelope.schema != SCHEMA_VERSION || envelope.document != id.as_str() {
+    if envelope.schema != SCHEMA_VERSION || envelope.document != against.id.as_str() {
+        return Decoded::Unusable(SetAsideReason::Foreign);
+    }
+    Decoded::Envelope(read(envelope, against, serde_json::from_value, |item| {
+        serde_json::from_value::<DeletionRow>(item)
+            .ok()
+            .map(|d| d.0)
+    }))
+}
+
+/// What a newer schema holds that this version can read: its `claims` in
+/// this version's rows, or `annotations` as schema 1 wrote them.
+fn newer_claims(value: serde_json::Value, against: &Against<'_>) -> Vec<Annotation> {
+    let text = value
+        .get("text")
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_owned);
+    let hash = value.get("textHash").and_then(serde_json::Value::as_str);
+    let kept = value.get("textKept").and_then(serde_json::Value::as_bool) == Some(true);
+    let source = Source::find(text, hash, kept, against);
+    let items = |field: &str| {
+        value
+            .get(field)
+            .and_then(serde_json::Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut annotations: Vec<Annotation> = items("claims")
+        .into_iter()
+        .filter_map(|item| serde_json::from_value::<Row>(item).ok())
+        .filter_map(|row| compact::resolve(row, source.document()).ok())
+        .collect();
+    annotations.extend(
+        items("annotations")
+            .into_iter()
+            .filter_map(|item| serde_json::from_value::<Annotation>(item).ok()),
+    );
+    annotations
+}
+
+/// Schema 1: full annotation objects; one bad item does not hide others.
+fn decode_legacy(value: serde_json::Value, id: &DocumentId) -> Decoded {
+    let Ok(envelope) = serde_json::from_value::<RawLegacyEnvelope>(value) else {
+        return Decoded::Unusable(SetAsideReason::Foreign);
+    };
+    if envelope.schema != 1 || envelope.document != id.as_str() {
         return Decoded::Unusable(SetAsideReason::Foreign);
     }
     let total = envelope.annotations.len() + envelope.deletions.len();
@@ -407,14 +645,17 @@ fn decode(raw: &str, id: &DocumentId) -> Decoded {
         .into_iter()
         .filter_map(|item| serde_json::from_value(item).ok())
         .collect();
-    Decoded::Envelope {
+    Decoded::Envelope(Read {
         unreadable: total
             .saturating_sub(annotations.len())
             .saturating_sub(deletions.len()),
         annotations,
         deletions,
-        text: envelope.text,
-    }
+        text_kept: envelope.text.is_some(),
+        document: envelope
+            .text
+            .map(|text| Box::new(Document::from_plain_text(&text, Some(id.clone())))),
+    })
 }
 
 /// Copies `raw` to a fresh key beside `key`; `None` when it cannot.
@@ -499,24 +740,34 @@ impl KeyValueStore for MemoryStore {
 mod tests {
     use super::*;
     use crate::domain::annotation::{
-        AnnotationId, Target, TextPositionSelector, TextQuoteSelector,
+        AnnotationId, SourceUrl, Target, TextPositionSelector, TextQuoteSelector,
     };
     use crate::domain::certainty::Certainty;
+    use crate::domain::history::CertaintyChange;
+    use crate::domain::row_cache::{save_state_cached, RowCache};
+    use std::rc::Rc;
 
     fn doc_id() -> DocumentId {
         DocumentId::parse("story-1").expect("valid")
     }
 
+    const TEXT: &str = "The date 2026: Hundreds 😀 have gathered, officials said.";
+
+    fn document() -> Document {
+        Document::from_plain_text(TEXT, Some(doc_id()))
+    }
+
+    /// A claim on "Hundreds 😀" of [`TEXT`], described as `describe` would.
     fn claim(seed: u8) -> Annotation {
         Annotation {
             id: AnnotationId::from_random_bytes([seed; 16]),
             target: Target {
                 quote: TextQuoteSelector {
                     exact: "Hundreds 😀".to_owned(),
-                    prefix: "date ".to_owned(),
-                    suffix: " have".to_owned(),
+                    prefix: "The date 2026: ".to_owned(),
+                    suffix: " have gathered, officials said.".to_owned(),
                 },
-                position: TextPositionSelector { start: 17, end: 27 },
+                position: TextPositionSelector { start: 15, end: 25 },
             },
             certainty: Certainty::Unclear,
             note: "<b>not html</b>".to_owned(),
@@ -528,32 +779,180 @@ mod tests {
         }
     }
 
-    #[test]
-    fn envelope_round_trips_through_a_store() {
-        let store = MemoryStore::default();
-        let claims = vec![claim(1), claim(2)];
-        save(&store, &doc_id(), Some("Text"), &claims).expect("saved");
-        let keys: Vec<String> = store.snapshot().into_keys().collect();
-        assert_eq!(keys, vec!["claimmark:v1:doc:story-1".to_owned()]);
-        let loaded = load(&store, &doc_id(), Timestamp(5));
-        assert_eq!(loaded.annotations, claims);
-        assert_eq!(loaded.text.as_deref(), Some("Text"));
-        assert!(loaded.notices.is_empty());
-        assert!(load(
-            &store,
-            &DocumentId::parse("other").expect("valid"),
-            Timestamp(5)
-        )
-        .annotations
-        .is_empty());
+    /// Claims of every shape the compact form distinguishes.
+    fn every_shape() -> Vec<Annotation> {
+        let mut all = vec![claim(1)];
+        let mut rich = claim(2);
+        rich.note = "Line one\nline \"two\"".to_owned();
+        rich.sources = vec![SourceUrl::parse("https://example.org/a?b=1").expect("url")];
+        rich.tags = vec!["police".to_owned(), "numbers".to_owned()];
+        rich.history = vec![
+            CertaintyChange {
+                from: None,
+                to: Certainty::Confirmed,
+                at: rich.created,
+                by: None,
+            },
+            CertaintyChange {
+                from: Some(Certainty::Confirmed),
+                to: Certainty::Unclear,
+                at: Timestamp(rich.created.0 + 60_000),
+                by: None,
+            },
+            CertaintyChange {
+                from: None,
+                to: Certainty::Unconfirmed,
+                at: Timestamp(rich.created.0 - 5),
+                by: Some("Ana".to_owned()),
+            },
+        ];
+        all.push(rich);
+        // Placed by its quote elsewhere than its position says.
+        let mut moved = claim(3);
+        moved.target.position = TextPositionSelector { start: 0, end: 8 };
+        all.push(moved);
+        // An orphan: its quote is nowhere in the text.
+        let mut orphan = claim(4);
+        orphan.target.quote = TextQuoteSelector {
+            exact: "a sentence since edited away".to_owned(),
+            prefix: "before ".to_owned(),
+            suffix: String::new(),
+        };
+        orphan.certainty = Certainty::Confirmed;
+        all.push(orphan);
+        // Positions past the end, reversed, and an empty quote.
+        let mut past = claim(5);
+        past.target.position = TextPositionSelector {
+            start: 50,
+            end: 900,
+        };
+        all.push(past);
+        let mut reversed = claim(6);
+        reversed.target.position = TextPositionSelector { start: 25, end: 15 };
+        all.push(reversed);
+        let mut empty = claim(7);
+        empty.target.quote = TextQuoteSelector {
+            exact: String::new(),
+            prefix: String::new(),
+            suffix: String::new(),
+        };
+        all.push(empty);
+        // The same words, but its context recorded before an edit.
+        let mut stale = claim(8);
+        stale.target.quote.prefix = "On the date 2026: ".to_owned();
+        all.push(stale);
+        all
     }
 
     #[test]
-    fn a_state_is_saved_as_the_same_envelope_json_it_loads_from() {
-        use crate::domain::{reduce, Action, Document, Span};
+    fn every_claim_reads_back_equal_against_the_same_text() {
+        let doc = document();
+        let claims = every_shape();
+        let deletions = vec![Deletion {
+            id: AnnotationId::from_random_bytes([9; 16]),
+            at: Timestamp(1_772_013_700_000),
+        }];
+        for keep_text in [true, false] {
+            let store = MemoryStore::default();
+            save_with_deletions(&store, &doc, keep_text, &claims, &deletions).expect("saved");
+            let keys: Vec<String> = store.snapshot().into_keys().collect();
+            let mut expected = vec!["claimmark:v1:doc:story-1".to_owned()];
+            if keep_text {
+                expected.push("claimmark:v1:text:story-1".to_owned());
+            }
+            assert_eq!(keys, expected);
+            let loaded = load(&store, &doc_id(), Timestamp(5), Some(&doc));
+            assert_eq!(loaded.annotations, claims, "keep_text {keep_text}");
+            assert_eq!(loaded.deletions, deletions);
+            assert_eq!(loaded.text_kept, keep_text);
+            assert!(loaded.notices.is_empty());
+            // Without the shown article, only a kept text can be read against.
+            let alone = load(&store, &doc_id(), Timestamp(5), None);
+            assert_eq!(alone.annotations.len(), claims.len());
+            assert_eq!(
+                alone.document.map(|d| d.text().to_owned()),
+                keep_text.then(|| TEXT.to_owned())
+            );
+        }
+        let other = DocumentId::parse("other").expect("valid");
+        let store = MemoryStore::default();
+        save(&store, &doc, false, &claims).expect("saved");
+        assert!(load(&store, &other, Timestamp(5), None)
+            .annotations
+            .is_empty());
+    }
+
+    #[test]
+    fn the_compact_form_leaves_out_what_the_text_gives_back() {
+        let doc = document();
+        let claims = vec![claim(1), every_shape().remove(1), every_shape().remove(3)];
+        let store = MemoryStore::default();
+        save(&store, &doc, true, &claims).expect("saved");
+        let mut snapshot = store.snapshot();
+        let written = snapshot
+            .remove("claimmark:v1:doc:story-1")
+            .expect("written");
+        assert_eq!(
+            snapshot.remove("claimmark:v1:text:story-1").as_deref(),
+            Some(TEXT),
+            "the text under its own key, raw"
+        );
+        let id = |n: u8| {
+            AnnotationId::from_random_bytes([n; 16])
+                .0
+                .simple()
+                .to_string()
+        };
+        let expected = format!(
+            concat!(
+                r#"{{"schema":2,"document":"story-1","textHash":"{hash}","textKept":true,"claims":["#,
+                r#"["{one}",15,25,1,1772013600000,500,0,{{"n":"<b>not html</b>"}}],"#,
+                r#"["{two}",15,25,1,1772013600000,500,0,{{"n":"Line one\nline \"two\"","#,
+                r#""s":["https://example.org/a?b=1"],"t":["police","numbers"],"#,
+                r#""h":[[0,0],[1,60000,0],[2,-5,null,"Ana"]]}}],"#,
+                r#"["{four}",15,25,0,1772013600000,500,"#,
+                r#"["a sentence since edited away","before ",""],{{"n":"<b>not html</b>"}}]]}}"#
+            ),
+            hash = doc.text_hash(),
+            one = id(1),
+            two = id(2),
+            four = id(4),
+        );
+        assert_eq!(written, expected);
+
+        // Without the text: the exact words stay, the context is the
+        // article's again when its hash matches, and is lost (not guessed)
+        // when the article changed.
+        save(&store, &doc, false, &[claim(1)]).expect("saved");
+        let written = store
+            .snapshot()
+            .remove("claimmark:v1:doc:story-1")
+            .expect("written");
+        assert!(
+            written.contains(&format!(r#""textHash":"{}""#, doc.text_hash())),
+            "{written}"
+        );
+        assert!(written.contains(r#",500,"Hundreds 😀",{"#), "{written}");
+        let edited = Document::from_plain_text(&TEXT.replace("said", "told us"), Some(doc_id()));
+        let loaded = load(&store, &doc_id(), Timestamp(5), Some(&edited));
+        let quote = &loaded.annotations.first().expect("kept").target.quote;
+        assert_eq!(
+            (
+                quote.exact.as_str(),
+                quote.prefix.as_str(),
+                quote.suffix.as_str()
+            ),
+            ("Hundreds 😀", "", "")
+        );
+        assert!(loaded.notices.is_empty());
+    }
+
+    #[test]
+    fn a_state_is_saved_as_the_rows_it_loads_from() {
+        use crate::domain::{reduce, Action, Span};
         let text = "Officials confirmed the fire on Tuesday. The mayor denied it.";
         let document = Rc::new(Document::from_plain_text(text, Some(doc_id())));
-        let mut state = Rc::new(State::new(document));
+        let mut state = Rc::new(State::new(document.clone()));
         Rc::make_mut(&mut state).keep_text = true;
         for (n, start) in [(1u8, 0), (2, 41), (3, 10)] {
             let action = Action::Create {
@@ -578,21 +977,148 @@ mod tests {
             .snapshot()
             .remove("claimmark:v1:doc:story-1")
             .expect("written");
-        let owned = Envelope {
-            schema: SCHEMA_VERSION,
-            document: doc_id(),
-            text: Some(text.to_owned()),
-            annotations: state.annotations(),
-            deletions: vec![Deletion {
+        let copy = MemoryStore::default();
+        save_with_deletions(
+            &copy,
+            &document,
+            true,
+            &state.annotations(),
+            &state.deletions,
+        )
+        .expect("saved");
+        assert_eq!(
+            Some(&written),
+            copy.snapshot().get("claimmark:v1:doc:story-1"),
+            "the state is written as its annotations are"
+        );
+        let loaded = load(&store, &doc_id(), Timestamp(10), None);
+        assert_eq!(loaded.annotations, state.annotations());
+        assert_eq!(
+            loaded.deletions,
+            vec![Deletion {
                 id: gone,
-                at: Timestamp(9),
-            }],
+                at: Timestamp(9)
+            }]
+        );
+        assert_eq!(
+            loaded.document.map(|d| d.text().to_owned()),
+            Some(text.to_owned())
+        );
+    }
+
+    #[test]
+    fn a_store_too_full_for_the_text_key_keeps_the_text_in_the_envelope_until_it_fits() {
+        let claims = every_shape();
+        let legacy = serde_json::to_string(&LegacyEnvelope {
+            schema: 1,
+            document: doc_id(),
+            text: Some(TEXT.to_owned()),
+            annotations: claims.clone(),
+            deletions: Vec::new(),
+        })
+        .expect("json");
+        let key = "claimmark:v1:doc:story-1";
+        // Room for the schema 1 envelope and a little more, not for a copy
+        // of the text beside it.
+        let store = MemoryStore::with_quota(key.len() + legacy.encode_utf16().count() + 20);
+        store.set(key, &legacy).expect("seeded");
+        let loaded = load(&store, &doc_id(), Timestamp(5), None);
+        let reopened = Rc::new(loaded.document.expect("text kept"));
+        let mut state = State::new(reopened.clone());
+        state.keep_text = true;
+        state.claims = loaded
+            .annotations
+            .iter()
+            .map(|annotation| {
+                Rc::new(crate::domain::Claim {
+                    placement: crate::domain::anchor(&reopened, &annotation.target),
+                    annotation: annotation.clone(),
+                })
+            })
+            .collect();
+        let mut cache = RowCache::default();
+        save_state_cached(&store, &state, &mut cache).expect("saved inline");
+        let snapshot = store.snapshot();
+        assert_eq!(snapshot.len(), 1, "no text key yet");
+        let inline = snapshot.get(key).expect("written");
+        assert!(inline.contains(r#","text":"#) && !inline.contains("textKept"));
+        assert_eq!(
+            load(&store, &doc_id(), Timestamp(6), None).annotations,
+            claims
+        );
+        // The smaller envelope made room: the next save moves the text out.
+        save_state_cached(&store, &state, &mut cache).expect("saved");
+        let snapshot = store.snapshot();
+        assert_eq!(
+            snapshot
+                .get("claimmark:v1:text:story-1")
+                .map(String::as_str),
+            Some(TEXT)
+        );
+        assert!(snapshot
+            .get(key)
+            .expect("written")
+            .contains(r#""textKept":true"#));
+        let again = load(&store, &doc_id(), Timestamp(7), None);
+        assert_eq!(again.annotations, claims);
+        assert!(again.notices.is_empty());
+    }
+
+    #[test]
+    fn a_text_key_that_is_not_the_version_named_leaves_its_claims_set_aside_not_guessed() {
+        let doc = document();
+        let claims = every_shape();
+        let store = MemoryStore::default();
+        save(&store, &doc, true, &claims).expect("saved");
+        store
+            .set("claimmark:v1:text:story-1", "Another text altogether.")
+            .expect("tampered");
+        let loaded = load(&store, &doc_id(), Timestamp(8), None);
+        // Rows whose quote is "the text's" cannot be read without it; the
+        // others (written in full) still are.
+        let lost = claims.len() - loaded.annotations.len();
+        assert!(lost > 0 && !loaded.annotations.is_empty(), "{lost}");
+        assert_eq!(
+            loaded.notices,
+            vec![Notice::PartlyUnreadable {
+                key: "claimmark:v1:doc:story-1:set-aside:8".to_owned(),
+                unreadable: lost,
+            }]
+        );
+        // With the right article at hand, every claim reads back.
+        assert_eq!(
+            load(&store, &doc_id(), Timestamp(9), Some(&doc)).annotations,
+            claims
+        );
+    }
+
+    #[test]
+    fn schema_1_still_loads_and_the_next_save_writes_schema_2() {
+        let claims = every_shape();
+        let legacy = LegacyEnvelope {
+            schema: 1,
+            document: doc_id(),
+            text: Some(TEXT.to_owned()),
+            annotations: claims.clone(),
+            deletions: Vec::new(),
         };
-        assert_eq!(written, serde_json::to_string(&owned).expect("json"));
-        let loaded = load(&store, &doc_id(), Timestamp(10));
-        assert_eq!(loaded.annotations.len(), 2);
-        assert_eq!(loaded.deletions, owned.deletions);
-        assert_eq!(loaded.text.as_deref(), Some(text));
+        let store = MemoryStore::default();
+        let key = "claimmark:v1:doc:story-1";
+        store
+            .set(key, &serde_json::to_string(&legacy).expect("json"))
+            .expect("seeded");
+        let loaded = load(&store, &doc_id(), Timestamp(5), None);
+        assert_eq!(loaded.annotations, claims);
+        assert!(loaded.text_kept && loaded.notices.is_empty());
+        let reopened = loaded.document.expect("text kept");
+        save(&store, &reopened, true, &loaded.annotations).expect("saved");
+        let written = store.snapshot().remove(key).expect("written");
+        assert!(written.starts_with(r#"{"schema":2,"#), "{written}");
+        assert!(written.len() < serde_json::to_string(&legacy).expect("json").len());
+        assert_eq!(
+            load(&store, &doc_id(), Timestamp(6), None).annotations,
+            claims
+        );
     }
 
     #[test]
@@ -600,8 +1126,27 @@ mod tests {
         let key = "claimmark:v1:doc:story-1";
         let good = serde_json::to_value(claim(1)).expect("json");
         let partly = serde_json::json!({"schema": 1, "document": "story-1", "annotations": [good, {"id": 5}]}).to_string();
-        let newer_with_claims = serde_json::json!({"schema": 2, "document": "story-1", "annotations": [good, {"future": "shape"}], "extra": 1}).to_string();
-        let table: [(&str, String, Option<Notice>, usize); 6] = [
+        let row = |n: u8, quote: serde_json::Value| {
+            let id = AnnotationId::from_random_bytes([n; 16])
+                .0
+                .simple()
+                .to_string();
+            serde_json::json!([id, 15, 25, 1, 1_772_013_600_000_i64, 0, quote])
+        };
+        // A row whose quote is "the text's" in an envelope without text
+        // cannot be read; nor can a certainty of 7.
+        let partly_compact =
+            serde_json::json!({"schema": 2, "document": "story-1", "textHash": "0", "claims": [
+            row(1, "Hundreds 😀".into()), row(2, 0.into()), [row(3, "x".into())], {"id": 5}
+        ], "deletions": [["bad"]]})
+            .to_string();
+        let mut bad_certainty = row(4, "Hundreds 😀".into());
+        if let Some(certainty) = bad_certainty.get_mut(3) {
+            *certainty = 7.into();
+        }
+        let partly_compact_certainty = serde_json::json!({"schema": 2, "document": "story-1", "claims": [row(1, "Hundreds 😀".into()), bad_certainty]}).to_string();
+        let newer_with_claims = serde_json::json!({"schema": 3, "document": "story-1", "claims": [row(1, "Hundreds 😀".into()), {"future": "shape"}], "extra": 1}).to_string();
+        let table: [(&str, String, Option<Notice>, usize); 8] = [
             (
                 "corrupt",
                 "{not json".to_owned(),
@@ -640,6 +1185,24 @@ mod tests {
                 1,
             ),
             (
+                "partly compact",
+                partly_compact,
+                Some(Notice::PartlyUnreadable {
+                    key: format!("{key}:set-aside:9"),
+                    unreadable: 4,
+                }),
+                1,
+            ),
+            (
+                "partly compact",
+                partly_compact_certainty,
+                Some(Notice::PartlyUnreadable {
+                    key: format!("{key}:set-aside:9"),
+                    unreadable: 1,
+                }),
+                1,
+            ),
+            (
                 "newer",
                 r#"{"schema": 7, "whatever": true}"#.to_owned(),
                 Some(Notice::NewerSchema { found: 7 }),
@@ -648,14 +1211,14 @@ mod tests {
             (
                 "newer",
                 newer_with_claims,
-                Some(Notice::NewerSchema { found: 2 }),
+                Some(Notice::NewerSchema { found: 3 }),
                 1,
             ),
         ];
         for (name, raw, notice, kept) in table {
             let store = MemoryStore::default();
             store.set(key, &raw).expect("seeded");
-            let loaded = load(&store, &doc_id(), Timestamp(9));
+            let loaded = load(&store, &doc_id(), Timestamp(9), Some(&document()));
             assert_eq!(
                 loaded.notices,
                 notice.into_iter().collect::<Vec<_>>(),
@@ -681,9 +1244,9 @@ mod tests {
         let store = MemoryStore::default();
         let key = "claimmark:v1:doc:story-1";
         store.set(key, "first bad").expect("seeded");
-        load(&store, &doc_id(), Timestamp(9));
+        load(&store, &doc_id(), Timestamp(9), None);
         store.set(key, "second bad").expect("seeded");
-        let loaded = load(&store, &doc_id(), Timestamp(9));
+        let loaded = load(&store, &doc_id(), Timestamp(9), None);
         assert_eq!(
             loaded.notices,
             vec![Notice::SetAside {
@@ -710,20 +1273,20 @@ mod tests {
     fn storage_faults_become_notices_and_keep_old_values() {
         let blocked = MemoryStore::unavailable();
         assert_eq!(
-            load(&blocked, &doc_id(), Timestamp(1)).notices,
+            load(&blocked, &doc_id(), Timestamp(1), None).notices,
             vec![Notice::Unavailable]
         );
         assert!(matches!(
-            save(&blocked, &doc_id(), None, &[claim(1)]),
+            save(&blocked, &document(), false, &[claim(1)]),
             Err(StorageError::Unavailable(_))
         ));
 
-        let small = MemoryStore::with_quota(900);
-        save(&small, &doc_id(), None, &[claim(1)]).expect("fits");
+        let small = MemoryStore::with_quota(400);
+        save(&small, &document(), false, &[claim(1)]).expect("fits");
         let before = small.snapshot();
         let many: Vec<Annotation> = (0..10).map(claim).collect();
         assert_eq!(
-            save(&small, &doc_id(), None, &many),
+            save(&small, &document(), false, &many),
             Err(StorageError::QuotaExceeded)
         );
         assert_eq!(
@@ -735,7 +1298,7 @@ mod tests {
         // Full before a set-aside can be made: the original is protected.
         let full = MemoryStore::with_quota(40);
         full.set("claimmark:v1:doc:story-1", "{bad").expect("fits");
-        let loaded = load(&full, &doc_id(), Timestamp(3));
+        let loaded = load(&full, &doc_id(), Timestamp(3), None);
         assert_eq!(loaded.notices, vec![Notice::Protected]);
         assert!(loaded.read_only());
     }

@@ -37,7 +37,7 @@ pub fn open_article(
     now: Timestamp,
 ) -> Action {
     let document = Document::from_plain_text(text, id);
-    let loaded = persist::load(store, document.id(), now);
+    let loaded = persist::load(store, document.id(), now, Some(&document));
     open_loaded(store, document, loaded, origin)
 }
 
@@ -53,15 +53,18 @@ fn open_loaded(
     if keep_text && !loaded.read_only() {
         let remembered = store
             .set(&persist::current_document_key(), document.id().as_str())
-            .and_then(|()| match loaded.text {
-                Some(_) => Ok(()),
-                None => persist::save_with_deletions(
-                    store,
-                    document.id(),
-                    Some(document.text()),
-                    &loaded.annotations,
-                    &loaded.deletions,
-                ),
+            .and_then(|()| {
+                if loaded.text_kept {
+                    Ok(())
+                } else {
+                    persist::save_with_deletions(
+                        store,
+                        &document,
+                        true,
+                        &loaded.annotations,
+                        &loaded.deletions,
+                    )
+                }
             });
         if let Err(error) = remembered {
             notices.push(notice_for(&error));
@@ -85,10 +88,9 @@ pub fn resume_demo(store: &dyn KeyValueStore, seed: &str, now: Timestamp) -> Act
         .flatten()
         .and_then(|raw| DocumentId::parse(&raw).ok());
     if let Some(id) = remembered {
-        let loaded = persist::load(store, &id, now);
-        if let Some(text) = &loaded.text {
-            if DocumentId::from_text(text) == id {
-                let document = Document::from_plain_text(text, Some(id));
+        let mut loaded = persist::load(store, &id, now, None);
+        if let Some(document) = loaded.document.take() {
+            if DocumentId::from_text(document.text()) == id {
                 return open_loaded(store, document, loaded, Origin::LoadedByHand);
             }
         }
@@ -187,13 +189,7 @@ mod tests {
                 at: Timestamp(3),
             },
         );
-        persist::save(
-            &store,
-            state.document.id(),
-            Some(PASTED),
-            &state.annotations(),
-        )
-        .expect("saved");
+        persist::save(&store, &state.document, true, &state.annotations()).expect("saved");
         let resumed = resume_demo(&store, SEED, Timestamp(4));
         assert_eq!(opened(&resumed), (PASTED.to_owned(), true, 1, vec![]));
         assert_eq!(

@@ -11,7 +11,8 @@ use gloo_timers::callback::Timeout;
 
 use yew::prelude::*;
 
-use crate::domain::persist::{self, KeyValueStore};
+use crate::domain::persist::KeyValueStore;
+use crate::domain::row_cache::{save_state_cached, RowCache};
 use crate::domain::session::{self, Origin};
 use crate::domain::{reduce, Action, Document, DocumentId, State};
 
@@ -117,6 +118,8 @@ struct Saver {
     saved: Cell<u64>,
     pending: RefCell<Option<UseReducerHandle<State>>>,
     timer: RefCell<Option<Timeout>>,
+    /// The rows of the last save, reused for the claims that did not change.
+    rows: RefCell<RowCache>,
 }
 
 impl Saver {
@@ -126,6 +129,7 @@ impl Saver {
             saved: Cell::new(opened_at),
             pending: RefCell::new(None),
             timer: RefCell::new(None),
+            rows: RefCell::new(RowCache::default()),
         })
     }
 
@@ -160,7 +164,7 @@ impl Saver {
         }
         // Tombstones are saved too, so an import never revives a deletion.
         let outcome = measured("claimmark:save", || {
-            persist::save_state(&self.storage, &state)
+            save_state_cached(&self.storage, &state, &mut self.rows.borrow_mut())
         });
         if outcome.is_err() {
             *self.pending.borrow_mut() = Some(state.clone());

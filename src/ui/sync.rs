@@ -25,8 +25,8 @@ pub fn use_tab_sync(handle: &UseReducerHandle<State>, enabled: bool) {
     let dispatcher = handle.dispatcher();
     use_effect_with((document, enabled), move |(document, enabled)| {
         let enabled = *enabled;
-        let id = document.0.id().clone();
-        let key = document_key(&id);
+        let document = document.0.clone();
+        let key = document_key(document.id());
         let listener = web_sys::window().filter(|_| enabled).map(|window| {
             EventListener::new(&window, "storage", move |event| {
                 let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
@@ -38,7 +38,7 @@ pub fn use_tab_sync(handle: &UseReducerHandle<State>, enabled: bool) {
                 let Some(raw) = event.new_value() else {
                     return;
                 };
-                if let Some((annotations, deletions)) = parse_envelope(&raw, &id) {
+                if let Some((annotations, deletions)) = parse_envelope(&raw, &document) {
                     dispatcher.dispatch(Action::Merge {
                         annotations,
                         deletions,

@@ -122,25 +122,32 @@ pub fn describe(document: &Document, span: Span) -> Option<Target> {
         return None;
     }
     let exact = document.slice(span)?.to_owned();
-    let prefix_start = span.start().saturating_sub(CONTEXT_CHARS);
-    let suffix_end = (span.end() + CONTEXT_CHARS).min(document.char_len());
-    let prefix = document
-        .slice(Span::new(prefix_start, span.start()))?
-        .to_owned();
-    let suffix = document
-        .slice(Span::new(span.end(), suffix_end))?
-        .to_owned();
+    let (prefix, suffix) = context(document, span)?;
     Some(Target {
         quote: TextQuoteSelector {
             exact,
-            prefix,
-            suffix,
+            prefix: prefix.to_owned(),
+            suffix: suffix.to_owned(),
         },
         position: TextPositionSelector {
             start: span.start(),
             end: span.end(),
         },
     })
+}
+
+/// The [`CONTEXT_CHARS`] code points before and after `span` (fewer at the
+/// ends of the text): the prefix and suffix [`describe`] records. `None`
+/// when the span runs past the end.
+pub fn context(document: &Document, span: Span) -> Option<(&str, &str)> {
+    let prefix_start = span.start().saturating_sub(CONTEXT_CHARS);
+    let suffix_end = span
+        .end()
+        .saturating_add(CONTEXT_CHARS)
+        .min(document.char_len());
+    let prefix = document.slice(Span::new(prefix_start, span.start()))?;
+    let suffix = document.slice(Span::new(span.end(), suffix_end.max(span.end())))?;
+    Some((prefix, suffix))
 }
 
 /// Finds `target` in `document`.

@@ -697,15 +697,15 @@ fn deleting_records_a_tombstone_that_restore_removes_and_storage_keeps() {
 
     let store = MemoryStore::default();
     persist::save_state(&store, &deleted).expect("saved");
-    let loaded = persist::load(&store, doc.id(), Timestamp(1));
+    let loaded = persist::load(&store, doc.id(), Timestamp(1), Some(&doc));
     assert_eq!(loaded.deletions, deleted.deletions);
     assert_eq!(loaded.annotations, deleted.annotations());
     assert!(loaded.notices.is_empty());
     // Envelopes without tombstones (older data) still load, and none are written when empty.
-    persist::save(&store, doc.id(), None, &[original]).expect("saved");
+    persist::save(&store, &doc, false, &[original]).expect("saved");
     let raw = store.snapshot().into_values().next().expect("one key");
     assert!(!raw.contains("deletions"), "{raw}");
-    assert!(persist::load(&store, doc.id(), Timestamp(1))
+    assert!(persist::load(&store, doc.id(), Timestamp(1), Some(&doc))
         .deletions
         .is_empty());
 }
