@@ -214,28 +214,40 @@ export function generateClaims(text, paragraphs, count, seed = 2) {
 
 const CREATED = '2026-02-25T10:00:00Z';
 
-/** One claim as claimmark stores it (see src/domain/annotation.rs). */
-export function toClaimmark(claim) {
-  return {
-    id: claim.id,
-    target: {
-      quote: { exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
-      position: { start: claim.start, end: claim.end },
-    },
-    certainty: claim.certainty,
-    note: '',
-    sources: [],
-    created: CREATED,
-    modified: CREATED,
-  };
+/**
+ * One claim as claimmark stores it: a compact row of schema 2 (see
+ * src/domain/compact.rs): [id, start, end, certainty (0 confirmed,
+ * 1 unclear, 2 unconfirmed), created (ms), modified (ms after created),
+ * quote]. The quote is `0` when the envelope keeps the text (the text at
+ * start..end, with its context, is the quote), else written in full.
+ */
+export function toClaimmark(claim, textKept) {
+  return [
+    claim.id.replaceAll('-', ''),
+    claim.start,
+    claim.end,
+    CERTAINTIES.indexOf(claim.certainty),
+    Date.parse(CREATED),
+    0,
+    textKept ? 0 : [claim.exact, claim.prefix, claim.suffix],
+  ];
 }
 
-/** claimmark's storage envelope (see src/domain/persist.rs). */
-export function toEnvelope(documentId, text, claims) {
-  const envelope = { schema: 1, document: documentId };
-  if (text !== null && text !== undefined) envelope.text = text;
-  envelope.annotations = claims.map(toClaimmark);
-  return envelope;
+/**
+ * claimmark's storage entries for a document, schema 2 (see
+ * src/domain/persist.rs): the envelope, and the article's text under its
+ * own key when kept (an article loaded by hand). The envelope leaves out
+ * `textHash` (optional: the widget hashes with xxh3, which Node lacks),
+ * so the kept text is taken as it is.
+ */
+export function toEntries(documentId, text, claims) {
+  const textKept = text !== null && text !== undefined;
+  const envelope = { schema: 2, document: documentId };
+  if (textKept) envelope.textKept = true;
+  envelope.claims = claims.map((claim) => toClaimmark(claim, textKept));
+  const entries = { [`claimmark:v1:doc:${documentId}`]: JSON.stringify(envelope) };
+  if (textKept) entries[`claimmark:v1:text:${documentId}`] = text;
+  return entries;
 }
 
 /** One claim in the naive, full W3C Web Annotation JSON-LD form. */

@@ -65,7 +65,7 @@ export function summarise(results) {
   }
   const st = results.storage;
   if (st) {
-    s.goals.push([`Storage of ${st.claims} claims ≤ 40 % of quota`, `${pct(st.claimsOnlyShare)} (claims only), ${pct(st.entryShare)} (with the article text)`, st.claimsOnlyShare <= 0.4, null]);
+    s.goals.push([`Storage of ${st.claims} claims ≤ 40 % of quota`, `${pct(st.claimsOnlyShare)} (an embedded article's claims), ${pct(st.entryShare)} (claims of an article loaded by hand), ${pct(st.withTextShare)} (with its text)`, Math.max(st.claimsOnlyShare, st.entryShare) <= 0.4, null]);
     s.goals.push(['Save ≤ 30 ms and ≤ naive JSON.stringify', `${ms(st.save.median)} ms vs ${ms(st.naive.stringify)} ms`, st.save.median <= 30 && st.save.median <= st.naive.stringify, null]);
     s.goals.push(['Load ≤ 30 ms and ≤ naive JSON.parse', `${ms(st.load.median)} ms vs ${ms(st.naive.parse)} ms`, st.load.median <= 30 && st.load.median <= st.naive.parse, null]);
   }
@@ -127,13 +127,15 @@ function markdown(results, s) {
   if (st) {
     L.push(`## Storage (set ${results.interactionSet}: ${st.claims.toLocaleString('en')} claims)`, '');
     L.push('| what | UTF-16 units | share of 5,242,880 |', '|---|---|---|');
-    L.push(`| claimmark envelope, claims only (as for an embedded article) | ${st.claimsOnlyUnits.toLocaleString('en')} | ${pct(st.claimsOnlyShare)} |`);
-    L.push(`| claimmark envelope with the article text (article loaded by hand) | ${st.entryUnits.toLocaleString('en')} | ${pct(st.entryShare)} |`);
+    L.push(`| claimmark envelope of an embedded article (each claim keeps its exact quote; computed from the stored rows) | ${st.claimsOnlyUnits.toLocaleString('en')} | ${pct(st.claimsOnlyShare)} |`);
+    L.push(`| claimmark envelope of this article, loaded by hand (quotes come from its kept text) | ${st.entryUnits.toLocaleString('en')} | ${pct(st.entryShare)} |`);
+    L.push(`| its text, under its own key (written once when the article is opened) | ${st.textUnits.toLocaleString('en')} | ${pct(st.textShare)} |`);
+    L.push(`| both entries of this article | ${st.withTextUnits.toLocaleString('en')} | ${pct(st.withTextShare)} |`);
     L.push(`| naive W3C JSON-LD of the same claims | ${st.naiveUnits.toLocaleString('en')} | ${pct(st.naiveShare)} |`);
     L.push('', '| time (ms) | claimmark | naive W3C JSON |', '|---|---|---|');
-    L.push(`| save | ${ms(st.save.median)} (\`claimmark:save\`, p50 of ${st.save.runs.length}: serialise the whole envelope incl. the text + setItem) | ${ms(st.naive.stringify)} (JSON.stringify only); setItem beside the demo's data: ${st.naiveSet.ok ? `${ms(st.naiveSet.ms)} ms` : `fails (${st.naiveSet.error})`} |`);
-    L.push(`| load | ${ms(st.load.median)} (\`claimmark:load\`, p50 of ${st.load.runs.length} page loads: getItem, parse, validate, build the document, anchor every claim) | ${ms(st.naive.parse)} (JSON.parse only) |`);
-    L.push('', 'Sizes are what Chromium counts (key + value, UTF-16 units). "Claims only" is the stored envelope minus its `text` field. The naive figures are taken in the same page, medians of repeated runs.', '');
+    L.push(`| save | ${ms(st.save.median)} (\`claimmark:save\`, p50 of ${st.save.runs.length}: the envelope with every claim, rows of unchanged claims reused, + setItem) | ${ms(st.naive.stringify)} (JSON.stringify only); setItem beside the demo's data: ${st.naiveSet.ok ? `${ms(st.naiveSet.ms)} ms` : `fails (${st.naiveSet.error})`} |`);
+    L.push(`| load | ${ms(st.load.median)} (\`claimmark:load\`, p50 of ${st.load.runs.length} page loads: getItem of the envelope and the text, parse, validate, build the document, anchor every claim) | ${ms(st.naive.parse)} (JSON.parse only) |`);
+    L.push('', 'Sizes are what Chromium counts (key + value, UTF-16 units). Claims are stored as compact rows (schema 2, \`src/domain/compact.rs\`); the embedded article's figure is the same rows with each \`0\` ("the quote is the kept text's") replaced by the exact quote, as a widget without kept text writes them. A save writes the envelope only; the text key is written when the article is opened. The naive figures are taken in the same page, medians of repeated runs.', '');
   }
 
   L.push('## Anchoring', '');

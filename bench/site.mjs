@@ -11,7 +11,7 @@ import { copyFile, mkdir, readdir, rm, writeFile, readFile } from 'node:fs/promi
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { paragraphsOf, toEnvelope, toW3C } from './generate.mjs';
+import { paragraphsOf, toEntries, toW3C } from './generate.mjs';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DIST = path.join(ROOT, 'dist');
@@ -73,9 +73,7 @@ export async function stageSite(www, sets) {
  * one (no text stored); other articles are stored as "loaded by hand".
  */
 export async function writeSeedData(www, set, documentId) {
-  const entries = {};
-  const stored = toEnvelope(documentId, set.embedded ? null : set.text, set.claims);
-  entries[`claimmark:v1:doc:${documentId}`] = JSON.stringify(stored);
+  const entries = toEntries(documentId, set.embedded ? null : set.text, set.claims);
   entries['claimmark:v1:demo:current'] = set.embedded ? '' : documentId;
   await writeFile(path.join(www, 'data', `${set.name}.json`), JSON.stringify(entries));
   return entries;
