@@ -135,7 +135,7 @@ function markdown(results, s) {
     L.push('', '| time (ms) | claimmark | naive W3C JSON |', '|---|---|---|');
     L.push(`| save | ${ms(st.save.median)} (\`claimmark:save\`, p50 of ${st.save.runs.length}: the envelope with every claim, rows of unchanged claims reused, + setItem) | ${ms(st.naive.stringify)} (JSON.stringify only); setItem beside the demo's data: ${st.naiveSet.ok ? `${ms(st.naiveSet.ms)} ms` : `fails (${st.naiveSet.error})`} |`);
     L.push(`| load | ${ms(st.load.median)} (\`claimmark:load\`, p50 of ${st.load.runs.length} page loads: getItem of the envelope and the text, parse, validate, build the document, anchor every claim) | ${ms(st.naive.parse)} (JSON.parse only) |`);
-    L.push('', 'Sizes are what Chromium counts (key + value, UTF-16 units). Claims are stored as compact rows (schema 2, \`src/domain/compact.rs\`); the embedded article's figure is the same rows with each \`0\` ("the quote is the kept text's") replaced by the exact quote, as a widget without kept text writes them. A save writes the envelope only; the text key is written when the article is opened. The naive figures are taken in the same page, medians of repeated runs.', '');
+    L.push('', 'Sizes are what Chromium counts (key + value, UTF-16 units). Claims are stored as compact rows (schema 2, \`src/domain/compact.rs\`); the embedded article\'s figure is the same rows with each \`0\` ("the quote is the kept text\'s") replaced by the exact quote, as a widget without kept text writes them. A save writes the envelope only; the text key is written when the article is opened. The naive figures are taken in the same page, medians of repeated runs.', '');
   }
 
   L.push('## Anchoring', '');
