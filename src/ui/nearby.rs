@@ -34,13 +34,22 @@ pub const NEAR_SCREENS: f64 = 2.0;
 /// The attribute carrying a block's index, read by the scroll watcher.
 pub const BLOCK_ATTR: &str = "data-block";
 
-/// The blocks that show their marks, for one document.
+/// The blocks that show their marks, for one document. Compared by
+/// identity; [`Nearby::version`] tells when what it holds changed.
 #[derive(Clone)]
 pub struct Nearby(Rc<RefCell<Shown>>);
+
+impl PartialEq for Nearby {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 struct Shown {
     document: Option<DocumentRef>,
     blocks: Vec<bool>,
+    /// Grows whenever `blocks` changes, so props can tell (see [`Nearby::version`]).
+    version: u64,
 }
 
 impl Nearby {
@@ -49,25 +58,36 @@ impl Nearby {
         self.0.borrow().blocks.get(index).copied().unwrap_or(true)
     }
 
+    /// Changes whenever a block starts showing its marks: components that
+    /// take a [`Nearby`] compare this to know whether to render again.
+    pub fn version(&self) -> u64 {
+        self.0.borrow().version
+    }
+
     /// Starts afresh for `document` when it is another one.
     fn follow(&self, document: &DocumentRef) {
         let mut shown = self.0.borrow_mut();
         if shown.document.as_ref() != Some(document) {
             shown.blocks = eager_blocks(&document.0);
             shown.document = Some(document.clone());
+            shown.version += 1;
         }
     }
 
     /// Marks `index` shown; true when it was not.
     fn show(&self, index: usize) -> bool {
         let mut shown = self.0.borrow_mut();
-        match shown.blocks.get_mut(index) {
+        let newly = match shown.blocks.get_mut(index) {
             Some(slot) if !*slot => {
                 *slot = true;
                 true
             }
             _ => false,
+        };
+        if newly {
+            shown.version += 1;
         }
+        newly
     }
 }
 
@@ -88,6 +108,7 @@ pub fn use_nearby_blocks(article: &NodeRef, document: &DocumentRef) -> Nearby {
         Nearby(Rc::new(RefCell::new(Shown {
             document: None,
             blocks: Vec::new(),
+            version: 0,
         })))
     });
     nearby.follow(document);

@@ -44,11 +44,11 @@ use crate::ui::components::share_panel::SharePanel;
 use crate::ui::components::suggestion_popover::SuggestionPopover;
 use crate::ui::components::undo_toast::UndoToast;
 use crate::ui::components::workflow::{
-    use_workflow, HelpSlot, ThemeToggle, Workflow, WorkflowArgs, WorkspaceAside,
+    use_workflow, HelpSlot, TabStop, ThemeToggle, Workflow, WorkflowArgs, WorkspaceAside,
 };
 use crate::ui::dom_selection::{claims_at, clear_selection, selected_span};
 use crate::ui::embed::{use_bridge, Bridge, Mode, Theme, WidgetStorage};
-use crate::ui::nearby::use_nearby_blocks;
+use crate::ui::nearby::{use_nearby_blocks, Nearby};
 use crate::ui::persistence::{initial_state, use_persistence};
 use crate::ui::printing::use_printing;
 use crate::ui::selection::{popup_position, use_pending_selection, use_tag_shortcuts};
@@ -528,10 +528,8 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     onfocusin={if reading { on_article_hover.reform(Event::from) } else { workflow.on_article_focusin.clone() }}
                     tabindex={(!reading).then_some("0")}
                     aria-label={(!reading).then_some("Article text; press ? for keyboard shortcuts")}>
-                    { for handle.document.blocks().iter().zip(pieces.iter()).enumerate().map(|(index, (block, pieces))| html! {
-                        <BlockView key={index} {index} document={document.clone()} block={*block} pieces={pieces.clone()}
-                            marks={printing || nearby.shows(index)} stop={workflow.stop_in(block.span)} />
-                    }) }
+                    <ArticleBlocks document={document.clone()} pieces={pieces.clone()} {printing}
+                        nearby={nearby.clone()} nearby_version={nearby.version()} stop={workflow.stop} />
                 </article>
                 if !reading {
                     <WorkspaceAside hidden={workflow.hidden} counts={workflow.overview} ordered={workflow.ordered.clone()} on_pick={workflow.on_pick.clone()} />
@@ -618,6 +616,34 @@ fn ReadCardSlot(props: &ReadCardSlotProps) -> Html {
     };
     html! {
         <ReadCard {claim} at={props.open.at} take_focus={props.open.take_focus} on_close={props.on_close.clone()} />
+    }
+}
+
+/// Props of [`ArticleBlocks`]: all compared in constant time.
+#[derive(Properties, PartialEq)]
+struct ArticleBlocksProps {
+    document: DocumentRef,
+    /// Each block's pieces ([`PiecesCache`]: untouched blocks keep their `Rc`).
+    pieces: Rc<Vec<Rc<Vec<Piece>>>>,
+    printing: bool,
+    nearby: Nearby,
+    /// [`Nearby::version`] when rendered, so that a block coming near renders.
+    nearby_version: u64,
+    /// The claim that is the tab stop, and where it starts.
+    stop: TabStop,
+}
+
+/// The article's blocks. A component of its own so that the renders of the
+/// widget that change no block (a selection, the toolbar, the card, the
+/// panel) skip all of them: with 1,500 blocks, building and comparing their
+/// props was most of such a render.
+#[component]
+fn ArticleBlocks(props: &ArticleBlocksProps) -> Html {
+    html! {
+        { for props.document.0.blocks().iter().zip(props.pieces.iter()).enumerate().map(|(index, (block, pieces))| html! {
+            <BlockView key={index} {index} document={props.document.clone()} block={*block} pieces={pieces.clone()}
+                marks={props.printing || props.nearby.shows(index)} stop={props.stop.within(block.span)} />
+        }) }
     }
 }
 

@@ -101,17 +101,24 @@ pub struct Workflow {
     /// Every claim in document order (sorted once per revision).
     pub ordered: Ordered,
     /// The claim that is the tab stop, and where it starts.
-    stop: Option<(AnnotationId, usize)>,
+    pub stop: TabStop,
 }
 
-impl Workflow {
+/// The claim that is the widget's one tab stop among claims, and the code
+/// point where it starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TabStop(pub Option<(AnnotationId, usize)>);
+
+impl TabStop {
     /// The tab-stop claim when it starts inside `block`.
-    pub fn stop_in(&self, block: Span) -> Option<AnnotationId> {
-        self.stop
+    pub fn within(self, block: Span) -> Option<AnnotationId> {
+        self.0
             .filter(|(_, start)| block.start() <= *start && *start < block.end())
             .map(|(id, _)| id)
     }
+}
 
+impl Workflow {
     /// `data-theme` of the root.
     pub fn theme_key(&self) -> &'static str {
         if self.dark {
@@ -513,7 +520,7 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         before_delete,
         overview: counts,
         ordered,
-        stop,
+        stop: TabStop(stop),
     }
 }
 
