@@ -807,40 +807,47 @@ mod tests {
             },
         ];
         all.push(rich);
-        // Placed by its quote elsewhere than its position says.
-        let mut moved = claim(3);
-        moved.target.position = TextPositionSelector { start: 0, end: 8 };
-        all.push(moved);
-        // An orphan: its quote is nowhere in the text.
-        let mut orphan = claim(4);
-        orphan.target.quote = TextQuoteSelector {
-            exact: "a sentence since edited away".to_owned(),
-            prefix: "before ".to_owned(),
-            suffix: String::new(),
+        let quote = |exact: &str, prefix: &str, suffix: &str| TextQuoteSelector {
+            exact: exact.to_owned(),
+            prefix: prefix.to_owned(),
+            suffix: suffix.to_owned(),
         };
-        orphan.certainty = Certainty::Confirmed;
-        all.push(orphan);
-        // Positions past the end, reversed, and an empty quote.
-        let mut past = claim(5);
-        past.target.position = TextPositionSelector {
-            start: 50,
-            end: 900,
-        };
-        all.push(past);
-        let mut reversed = claim(6);
-        reversed.target.position = TextPositionSelector { start: 25, end: 15 };
-        all.push(reversed);
-        let mut empty = claim(7);
-        empty.target.quote = TextQuoteSelector {
-            exact: String::new(),
-            prefix: String::new(),
-            suffix: String::new(),
-        };
-        all.push(empty);
-        // The same words, but its context recorded before an edit.
-        let mut stale = claim(8);
-        stale.target.quote.prefix = "On the date 2026: ".to_owned();
-        all.push(stale);
+        let at = |start, end| TextPositionSelector { start, end };
+        let variants: [(u8, Option<TextPositionSelector>, Option<TextQuoteSelector>); 6] = [
+            // Placed by its quote elsewhere than its position says.
+            (3, Some(at(0, 8)), None),
+            // An orphan: its quote is nowhere in the text.
+            (
+                4,
+                None,
+                Some(quote("a sentence since edited away", "before ", "")),
+            ),
+            // Positions past the end, reversed, and an empty quote.
+            (5, Some(at(50, 900)), None),
+            (6, Some(at(25, 15)), None),
+            (7, None, Some(quote("", "", ""))),
+            // The same words, but its context recorded before an edit.
+            (
+                8,
+                None,
+                Some(quote(
+                    "Hundreds 😀",
+                    "On the date 2026: ",
+                    " have gathered, officials said.",
+                )),
+            ),
+        ];
+        for (seed, position, changed) in variants {
+            let mut variant = claim(seed);
+            if let Some(position) = position {
+                variant.target.position = position;
+            }
+            if let Some(changed) = changed {
+                variant.target.quote = changed;
+                variant.certainty = Certainty::Confirmed;
+            }
+            all.push(variant);
+        }
         all
     }
 
