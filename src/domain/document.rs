@@ -7,6 +7,7 @@
 //! It knows nothing of claims or of how blocks are drawn.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -34,11 +35,11 @@ impl DocumentId {
     /// The id derived from a text: a hash of its normalised content, so the
     /// same article pasted twice finds its claims again.
     pub fn from_text(text: &str) -> Self {
-        let normalised = normalise_line_endings(text);
-        DocumentId(format!(
-            "doc-{:016x}",
-            xxhash_rust::xxh3::xxh3_64(normalised.as_bytes())
-        ))
+        Self::from_hash(hash_of(&normalise_line_endings(text)))
+    }
+
+    fn from_hash(hash: u64) -> Self {
+        DocumentId(format!("doc-{hash:016x}"))
     }
 
     /// Validates an id given from outside.
@@ -111,7 +112,27 @@ pub struct Document {
     index: CharIndex,
     blocks: Vec<Block>,
     search: SearchCache,
+    hash: HashCache,
 }
+
+/// The xxh3 hash of a normalised text: its id's digits and its version.
+fn hash_of(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
+/// The text's hash, computed once (building the id from the text, or on
+/// first use) and kept. Derived from the text, so it never makes two
+/// documents differ.
+#[derive(Debug, Clone, Default)]
+struct HashCache(OnceCell<u64>);
+
+impl PartialEq for HashCache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for HashCache {}
 
 /// Longest line still taken for a headline, in code points.
 const HEADLINE_MAX_CHARS: usize = 150;
@@ -121,7 +142,9 @@ impl Document {
     /// derived from the text.
     pub fn from_plain_text(source: &str, id: Option<DocumentId>) -> Self {
         let text = normalise_line_endings(source).into_owned();
-        let id = id.unwrap_or_else(|| DocumentId::from_text(&text));
+        let hash = HashCache::default();
+        let id =
+            id.unwrap_or_else(|| DocumentId::from_hash(*hash.0.get_or_init(|| hash_of(&text))));
         let index = CharIndex::new(&text);
         let blocks = parse_blocks(&text, &index);
         Document {
@@ -130,6 +153,7 @@ impl Document {
             index,
             blocks,
             search: SearchCache::default(),
+            hash,
         }
     }
 
@@ -146,7 +170,17 @@ impl Document {
     /// A 64-bit hash of the text (xxh3, as 16 hex digits): the version of
     /// the article stored claims were written against.
     pub fn text_hash(&self) -> String {
-        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(self.text.as_bytes()))
+        format!("{:016x}", self.hash())
+    }
+
+    /// The id the text itself gives ([`DocumentId::from_text`]), whatever
+    /// id the document was given: an article loaded by hand has this one.
+    pub fn content_id(&self) -> DocumentId {
+        DocumentId::from_hash(self.hash())
+    }
+
+    fn hash(&self) -> u64 {
+        *self.hash.0.get_or_init(|| hash_of(&self.text))
     }
 
     /// The whole normalised text.

@@ -90,7 +90,7 @@ pub fn resume_demo(store: &dyn KeyValueStore, seed: &str, now: Timestamp) -> Act
     if let Some(id) = remembered {
         let mut loaded = persist::load(store, &id, now, None);
         if let Some(document) = loaded.document.take() {
-            if DocumentId::from_text(document.text()) == id {
+            if document.content_id() == id {
                 return open_loaded(store, document, loaded, Origin::LoadedByHand);
             }
         }
