@@ -87,3 +87,26 @@ test('a long article: far blocks get their marks near the viewport; End reaches 
   await page.locator('.cm-print-claims li').nth(2).waitFor({ state: 'visible' });
   await page.emulateMedia({ media: 'screen' });
 });
+
+test("a long article: the assistant's suggestions come with the marks, block by block as they come near", async () => {
+  const { page } = env;
+  // 80 paragraphs of about 600 characters, each sentence hedged ("unclear").
+  const paragraphs = [];
+  for (let i = 0; i < 80; i++) {
+    let text = '';
+    while (text.length < 600) text += `It is unclear whether convoy ${i} crossed the border at dawn. `;
+    paragraphs.push(text.trim());
+  }
+  await openDemo(page);
+  await openPastedArticle(page, paragraphs.join('\n\n'));
+  const blocks = page.locator(`${ARTICLE} .cm-block`);
+  await blocks.nth(79).waitFor({ state: 'attached' });
+  const suggestionsIn = (n) => blocks.nth(n).locator('.cm-suggestion').count();
+  await eventually(page, async () => (await suggestionsIn(0)) > 0, 'the first paragraph shows its suggestions');
+  assert.equal(await blocks.nth(79).textContent(), paragraphs[79], 'a far block shows its text');
+  assert.equal(await suggestionsIn(79), 0, 'and no suggestion yet');
+  await blocks.nth(79).scrollIntoViewIfNeeded();
+  await eventually(page, async () => (await suggestionsIn(79)) > 0, 'the last paragraph gets its suggestions when near');
+  const certainty = await blocks.nth(79).locator('.cm-suggestion').first().getAttribute('data-suggestion-certainty');
+  assert.equal(certainty, 'unclear');
+});

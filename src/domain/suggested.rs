@@ -94,13 +94,13 @@ pub fn dismissal_key(document: &Document, span: Span) -> String {
 /// product: it runs on every change of a long article.
 pub fn visible<'a>(
     document: &Document,
-    suggestions: &'a [Suggestion],
+    suggestions: impl IntoIterator<Item = &'a Suggestion>,
     claims: &[Rc<Claim>],
     dismissed: &BTreeSet<String>,
 ) -> Vec<&'a Suggestion> {
     let covered = Covered::new(claims.iter().filter_map(|c| c.placement.span()));
     suggestions
-        .iter()
+        .into_iter()
         .filter(|s| !covered.overlaps(s.span))
         .filter(|s| dismissed.is_empty() || !dismissed.contains(&dismissal_key(document, s.span)))
         .collect()
@@ -171,7 +171,10 @@ struct BlockInputs {
 /// Each block's pieces from the last call, with what they were made of, so
 /// that a change to one claim recomputes one block and hands every other
 /// block the same `Rc` (which the UI compares by pointer). Valid for one
-/// document and one list of suggestions: start a new cache for another.
+/// document: start a new cache for another. Suggestions may grow between
+/// calls (the assistant covers blocks as they come near): a suggestion is
+/// a function of the document's text, so blocks whose shown suggestions
+/// keep their spans keep their pieces.
 #[derive(Debug, Default)]
 pub struct PiecesCache {
     blocks: Vec<(BlockInputs, Rc<Vec<Piece>>)>,

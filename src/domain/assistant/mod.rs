@@ -8,6 +8,7 @@
 //! `assets/lexicon/en.txt`).
 //!
 //! - [`sentences`]: sentence boundaries (UAX #29 mended for news text).
+//! - [`by_block`]: suggestions worked out only for the blocks that show them.
 //! - [`lexicon`]: the data file, its typed errors and phrase matching.
 //! - [`cues`]: cue kinds and negation scope.
 //! - [`classify`]: the labels and the precedence between cues.
@@ -26,6 +27,7 @@
 //! assert_eq!(suggestions[0].explain(), "uncertainty: 'unclear'");
 //! ```
 
+pub mod by_block;
 pub mod classify;
 pub mod cues;
 pub mod evaluate;
@@ -33,6 +35,7 @@ pub mod lexicon;
 pub mod sentences;
 mod tokens;
 
+pub use by_block::SuggestionsByBlock;
 pub use classify::{classify_sentence, Classification, Label, UnknownLabel};
 pub use cues::{Cue, CueKind};
 pub use lexicon::{Lexicon, LexiconError, LexiconErrorKind};
@@ -68,48 +71,57 @@ impl Suggestion {
 /// Suggested claims for every sentence of `document` that carries a cue,
 /// in reading order. Datelines are skipped.
 pub fn suggest(document: &Document, lexicon: &Lexicon) -> Vec<Suggestion> {
+    (0..document.blocks().len())
+        .flat_map(|index| suggest_in_block(document, lexicon, index))
+        .collect()
+}
+
+/// [`suggest`] for block `index` alone (a sentence never spans blocks): no
+/// suggestion for a dateline or an index past the last block.
+pub fn suggest_in_block(document: &Document, lexicon: &Lexicon, index: usize) -> Vec<Suggestion> {
     let text = document.text();
-    let index = document.index();
-    let to_char = |byte: usize| index.char_of(text, ByteOffset(byte)).map(|c| c.0);
+    let index_of = document.index();
+    let to_char = |byte: usize| index_of.char_of(text, ByteOffset(byte)).map(|c| c.0);
     let mut suggestions = Vec::new();
-    for block in document.blocks() {
-        if block.kind == BlockKind::Dateline {
-            continue;
-        }
-        let (Some(block_start), Some(block_text)) = (
-            index.byte_of(text, CharOffset(block.span.start())),
-            document.slice(block.span),
-        ) else {
+    let Some(block) = document.blocks().get(index) else {
+        return suggestions;
+    };
+    if block.kind == BlockKind::Dateline {
+        return suggestions;
+    }
+    let (Some(block_start), Some(block_text)) = (
+        index_of.byte_of(text, CharOffset(block.span.start())),
+        document.slice(block.span),
+    ) else {
+        return suggestions;
+    };
+    for range in sentences::split_sentences(block_text, lexicon) {
+        let Some(sentence) = block_text.get(range.clone()) else {
             continue;
         };
-        for range in sentences::split_sentences(block_text, lexicon) {
-            let Some(sentence) = block_text.get(range.clone()) else {
-                continue;
-            };
-            let (label, deciding) = classify::decide(&cues::find_cues(sentence, lexicon));
-            let Some(certainty) = label.certainty() else {
-                continue;
-            };
-            let base = block_start.0 + range.start;
-            let (Some(start), Some(end)) = (to_char(base), to_char(base + sentence.len())) else {
-                continue;
-            };
-            let cues = deciding
-                .into_iter()
-                .filter_map(|raw| {
-                    Some(Cue {
-                        span: Span::new(to_char(base + raw.start)?, to_char(base + raw.end)?),
-                        kind: raw.kind,
-                        phrase: sentence.get(raw.start..raw.end)?.to_owned(),
-                    })
+        let (label, deciding) = classify::decide(&cues::find_cues(sentence, lexicon));
+        let Some(certainty) = label.certainty() else {
+            continue;
+        };
+        let base = block_start.0 + range.start;
+        let (Some(start), Some(end)) = (to_char(base), to_char(base + sentence.len())) else {
+            continue;
+        };
+        let cues = deciding
+            .into_iter()
+            .filter_map(|raw| {
+                Some(Cue {
+                    span: Span::new(to_char(base + raw.start)?, to_char(base + raw.end)?),
+                    kind: raw.kind,
+                    phrase: sentence.get(raw.start..raw.end)?.to_owned(),
                 })
-                .collect();
-            suggestions.push(Suggestion {
-                span: Span::new(start, end),
-                certainty,
-                cues,
-            });
-        }
+            })
+            .collect();
+        suggestions.push(Suggestion {
+            span: Span::new(start, end),
+            certainty,
+            cues,
+        });
     }
     suggestions
 }

@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-use crate::domain::assistant::{suggest, Lexicon, Suggestion};
+use crate::domain::assistant::{Lexicon, Suggestion, SuggestionsByBlock};
 use crate::domain::excerpt::first_words;
 use crate::domain::session::{self, Origin};
 use crate::domain::suggested::{
@@ -358,16 +358,35 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let document = DocumentRef(handle.document.clone());
     let nearby = use_nearby_blocks(&article, &document);
     let printing = use_printing();
-    // Suggestions: once per document, not per render, and after the frame
-    // that shows the article and its claims (a long article's take a while).
+    // Suggestions: after the frame that shows the article and its claims,
+    // and only for the blocks that show marks (the others could not show
+    // them): a megabyte's would take the assistant a tenth of a second.
+    // Blocks coming near add theirs; none is worked out twice.
     let assist = use_after_paint(&document);
-    let all_suggestions = use_memo((document.clone(), assist), |(document, assist)| {
-        if *assist {
-            suggest(&document.0, Lexicon::english_shared())
-        } else {
-            Vec::new()
-        }
-    });
+    let by_block = use_mut_ref(|| (None::<DocumentRef>, SuggestionsByBlock::default()));
+    let all_suggestions = {
+        let nearby = nearby.clone();
+        use_memo(
+            (document.clone(), assist, nearby.version()),
+            move |(document, assist, _)| {
+                let mut by_block = by_block.borrow_mut();
+                if by_block.0.as_ref() != Some(document) {
+                    *by_block = (
+                        Some(document.clone()),
+                        SuggestionsByBlock::for_document(&document.0),
+                    );
+                }
+                if *assist {
+                    by_block
+                        .1
+                        .cover(&document.0, Lexicon::english_shared(), |index| {
+                            nearby.shows(index)
+                        });
+                }
+                by_block.1.clone()
+            },
+        )
+    };
     let stored_dismissals = {
         let storage = storage.clone();
         use_memo(document.clone(), move |document| {
@@ -381,12 +400,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let showing = props.suggestions && *switch_on && !reading;
     // Each block's pieces, recomputed only for the blocks a change touches
     // (the cache starts afresh with another document or suggestion list).
-    let cache = use_mut_ref(|| {
-        (
-            None::<(DocumentRef, Rc<Vec<Suggestion>>)>,
-            PiecesCache::default(),
-        )
-    });
+    let cache = use_mut_ref(|| (None::<DocumentRef>, PiecesCache::default()));
     let pieces = {
         let state = handle.clone();
         let all = all_suggestions.clone();
@@ -397,18 +411,17 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 handle.revision,
                 dismissed.clone(),
                 showing && assist,
+                all_suggestions.covered(),
             ),
-            move |(_, _, dismissed, showing)| {
+            move |(_, _, dismissed, showing, _)| {
                 let shown: Vec<&Suggestion> = if *showing {
-                    visible(&state.document, &all, &state.claims, dismissed)
+                    visible(&state.document, all.iter(), &state.claims, dismissed)
                 } else {
                     Vec::new()
                 };
                 let mut cache = cache.borrow_mut();
-                let same =
-                    matches!(&cache.0, Some((doc, list)) if *doc == on && Rc::ptr_eq(list, &all));
-                if !same {
-                    *cache = (Some((on, all.clone())), PiecesCache::default());
+                if cache.0.as_ref() != Some(&on) {
+                    *cache = (Some(on), PiecesCache::default());
                 }
                 cache.1.pieces(&state.document, &state.claims, &shown)
             },
