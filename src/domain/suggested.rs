@@ -155,7 +155,7 @@ pub fn pieces_by_block(
     suggestions: &[&Suggestion],
 ) -> Vec<Vec<Piece>> {
     PiecesCache::default()
-        .pieces(document, claims, suggestions)
+        .pieces(document, claims, suggestions, |_| true)
         .into_iter()
         .map(|pieces| (*pieces).clone())
         .collect()
@@ -177,17 +177,24 @@ struct BlockInputs {
 /// keep their spans keep their pieces.
 #[derive(Debug, Default)]
 pub struct PiecesCache {
-    blocks: Vec<(BlockInputs, Rc<Vec<Piece>>)>,
+    /// Per block: its inputs and, once wanted, its pieces.
+    blocks: Vec<(BlockInputs, Option<Rc<Vec<Piece>>>)>,
+    /// What blocks that are not wanted get.
+    none: Rc<Vec<Piece>>,
 }
 
 impl PiecesCache {
     /// Pieces for every block, as [`pieces_by_block`] makes them, reusing
-    /// the blocks whose claims and shown suggestions are unchanged.
+    /// the blocks whose claims and shown suggestions are unchanged. Only
+    /// the blocks `wanted` says yes to are cut (the UI's blocks far from
+    /// the viewport show their text alone); the others get one shared
+    /// empty list until a call wants them.
     pub fn pieces(
         &mut self,
         document: &Document,
         claims: &[Rc<Claim>],
         suggestions: &[&Suggestion],
+        wanted: impl Fn(usize) -> bool,
     ) -> Vec<Rc<Vec<Piece>>> {
         let blocks = document.blocks();
         let mut shown: Vec<Vec<&Suggestion>> = vec![Vec::new(); blocks.len()];
@@ -203,7 +210,7 @@ impl PiecesCache {
                 bucket.push(suggestion);
             }
         }
-        let fresh: Vec<(BlockInputs, Rc<Vec<Piece>>)> = blocks
+        let fresh: Vec<(BlockInputs, Option<Rc<Vec<Piece>>>)> = blocks
             .iter()
             .zip(claims_by_block(document, claims))
             .zip(shown)
@@ -214,19 +221,22 @@ impl PiecesCache {
                     suggestions: suggestions.iter().map(|s| s.span).collect(),
                 };
                 match self.blocks.get(index) {
-                    Some((before, pieces)) if *before == inputs => (inputs, pieces.clone()),
-                    _ => {
+                    Some((before, Some(pieces))) if *before == inputs => {
+                        (inputs, Some(pieces.clone()))
+                    }
+                    _ if wanted(index) => {
                         let segments = block_segments(block.span, &inputs.claims);
                         let pieces = Rc::new(block_pieces(segments, &suggestions));
-                        (inputs, pieces)
+                        (inputs, Some(pieces))
                     }
+                    _ => (inputs, None),
                 }
             })
             .collect();
         self.blocks = fresh;
         self.blocks
             .iter()
-            .map(|(_, pieces)| pieces.clone())
+            .map(|(_, pieces)| pieces.clone().unwrap_or_else(|| self.none.clone()))
             .collect()
     }
 }
@@ -473,13 +483,13 @@ mod tests {
         let mut claims = vec![first.clone()];
         let mut cache = PiecesCache::default();
         let shown_now = visible(&doc, &all, &claims, &BTreeSet::new());
-        let before = cache.pieces(&doc, &claims, &shown_now);
+        let before = cache.pieces(&doc, &claims, &shown_now, |_| true);
         assert_eq!(before.len(), 2);
         // A claim in the second block: the first block's pieces are the same Rc.
         let start = TEXT.find("Rain").unwrap();
         claims.push(claim(&doc, start, start + 4));
         let shown_now = visible(&doc, &all, &claims, &BTreeSet::new());
-        let after = cache.pieces(&doc, &claims, &shown_now);
+        let after = cache.pieces(&doc, &claims, &shown_now, |_| true);
         assert!(
             Rc::ptr_eq(&before[0], &after[0]),
             "the untouched block is reused"
@@ -493,9 +503,31 @@ mod tests {
         let mut changed = (*first).clone();
         changed.annotation.certainty = Certainty::Unconfirmed;
         claims[0] = Rc::new(changed);
-        let again = cache.pieces(&doc, &claims, &shown_now);
+        let again = cache.pieces(&doc, &claims, &shown_now, |_| true);
         assert!(!Rc::ptr_eq(&after[0], &again[0]));
         assert!(Rc::ptr_eq(&after[1], &again[1]));
+    }
+
+    #[test]
+    fn blocks_not_wanted_are_cut_when_a_later_call_wants_them() {
+        let doc = doc();
+        let all = suggest(&doc, Lexicon::english_shared());
+        let start = TEXT.find("Rain").unwrap();
+        let claims = vec![claim(&doc, 0, 9), claim(&doc, start, start + 4)];
+        let shown_now = visible(&doc, &all, &claims, &BTreeSet::new());
+        let fresh = pieces_by_block(&doc, &claims, &shown_now);
+        assert!(!fresh[1].is_empty());
+        let mut cache = PiecesCache::default();
+        let near = cache.pieces(&doc, &claims, &shown_now, |i| i == 0);
+        assert_eq!(*near[0], fresh[0]);
+        assert!(near[1].is_empty(), "the far block is not cut");
+        // The block comes near: cut now, and the first keeps its Rc.
+        let both = cache.pieces(&doc, &claims, &shown_now, |_| true);
+        assert!(Rc::ptr_eq(&near[0], &both[0]));
+        assert_eq!(*both[1], fresh[1]);
+        // Wanted once, kept while unchanged even when no longer asked for.
+        let later = cache.pieces(&doc, &claims, &shown_now, |i| i == 0);
+        assert!(Rc::ptr_eq(&both[1], &later[1]));
     }
 
     #[test]

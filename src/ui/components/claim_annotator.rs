@@ -399,12 +399,13 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     };
     let showing = props.suggestions && *switch_on && !reading;
     // Each block's pieces, recomputed only for the blocks a change touches
-    // (the cache starts afresh with another document or suggestion list).
+    // (the cache starts afresh with another document).
     let cache = use_mut_ref(|| (None::<DocumentRef>, PiecesCache::default()));
     let pieces = {
         let state = handle.clone();
         let all = all_suggestions.clone();
         let on = document.clone();
+        let nearby = nearby.clone();
         use_memo(
             (
                 document.clone(),
@@ -412,8 +413,11 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 dismissed.clone(),
                 showing && assist,
                 all_suggestions.covered(),
+                // Blocks far from the viewport show their text alone: their
+                // pieces are cut when they come near, print, or hold the stop.
+                (nearby.version(), printing, workflow.stop),
             ),
-            move |(_, _, dismissed, showing, _)| {
+            move |(_, _, dismissed, showing, _, (_, printing, stop))| {
                 let shown: Vec<&Suggestion> = if *showing {
                     visible(&state.document, all.iter(), &state.claims, dismissed)
                 } else {
@@ -423,7 +427,16 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 if cache.0.as_ref() != Some(&on) {
                     *cache = (Some(on), PiecesCache::default());
                 }
-                cache.1.pieces(&state.document, &state.claims, &shown)
+                let blocks = state.document.blocks();
+                cache
+                    .1
+                    .pieces(&state.document, &state.claims, &shown, |index| {
+                        *printing
+                            || nearby.shows(index)
+                            || blocks
+                                .get(index)
+                                .is_some_and(|block| stop.within(block.span).is_some())
+                    })
             },
         )
     };
