@@ -102,7 +102,12 @@ test('the panel lists claims in document order; chips filter; search finds quote
 test('the overview counts sentences by certainty and its bar follows live', async () => {
   const { page } = env;
   await openDemo(page);
-  const before = await overview(page);
+  // Counted once the article has painted and the page is idle.
+  const before = await eventually(page, async () => {
+    const counts = await overview(page);
+    return counts.untagged !== undefined && counts;
+  }, 'the overview has counted the sentences');
+  assert.equal(await page.locator('.cm-overview[aria-busy]').count(), 0, 'and is no longer busy');
   const total = before.untagged;
   assert.ok(total > 5, `the demo has sentences (${total})`);
   assert.deepEqual(before, { confirmed: 0, unclear: 0, unconfirmed: 0, untagged: total });

@@ -16,8 +16,9 @@ const BAR_HEIGHT: usize = 14;
 /// Props of [`Overview`].
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
-    /// Sentences: confirmed, unclear, unconfirmed, untagged.
-    pub counts: [usize; 4],
+    /// Sentences: confirmed, unclear, unconfirmed, untagged; `None` while
+    /// they are being counted (the overview says so, busy).
+    pub counts: Option<[usize; 4]>,
 }
 
 /// Keys, labels and symbols of the four parts.
@@ -30,10 +31,18 @@ fn parts() -> [(&'static str, &'static str, &'static str); 4] {
 #[component]
 pub fn Overview(props: &OverviewProps) -> Html {
     let title_id = crate::ui::embed::use_unique_id("cm-overview-title");
-    let total: usize = props.counts.iter().sum();
+    let Some(counts) = props.counts else {
+        return html! {
+            <section class="cm-overview" aria-labelledby={title_id.clone()} aria-busy="true">
+                <h2 class="cm-overview-title" id={title_id}>{ "Sentences" }</h2>
+                <p class="cm-overview-pending">{ "Counting sentences…" }</p>
+            </section>
+        };
+    };
+    let total: usize = counts.iter().sum();
     let summary = parts()
         .iter()
-        .zip(props.counts)
+        .zip(counts)
         .map(|((_, label, _), n)| format!("{n} {}", label.to_lowercase()))
         .collect::<Vec<_>>()
         .join(", ");
@@ -41,7 +50,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
     let mut drawn = 0;
     let rects: Html = parts()
         .iter()
-        .zip(props.counts)
+        .zip(counts)
         .map(|((key, _, _), n)| {
             drawn += n;
             // Cumulative rounding, so the parts always fill the bar exactly.
@@ -64,7 +73,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 { rects }
             </svg>
             <ul class="cm-overview-counts">
-                { for parts().iter().zip(props.counts).map(|((key, label, symbol), n)| html! {
+                { for parts().iter().zip(counts).map(|((key, label, symbol), n)| html! {
                     <li data-certainty={*key}>
                         <span class="cm-swatch" aria-hidden="true">{ *symbol }</span>
                         { format!("{label}: ") }<span class="cm-overview-count">{ n }</span>

@@ -24,6 +24,7 @@ use crate::domain::persist::{KeyValueStore, KEY_PREFIX};
 use crate::domain::reading_cursor::{overview, sentences_of, Reading};
 use crate::domain::segments::keyboard_stops;
 use crate::domain::{Action, Annotation, AnnotationId, Certainty, Claim, Span};
+use crate::ui::after_paint::use_after_paint;
 use crate::ui::browser::LocalStorage;
 use crate::ui::components::claim_panel::{ClaimPanel, Ordered, PrintClaims};
 use crate::ui::components::overview::Overview;
@@ -96,8 +97,9 @@ pub struct Workflow {
     pub focus_new: Callback<AnnotationId>,
     /// A claim is about to be deleted: focus moves to its neighbour.
     pub before_delete: Callback<AnnotationId>,
-    /// Sentences: confirmed, unclear, unconfirmed, untagged.
-    pub overview: [usize; 4],
+    /// Sentences: confirmed, unclear, unconfirmed, untagged; `None` until
+    /// they are counted (after the first frame, when the page is idle).
+    pub overview: Option<[usize; 4]>,
     /// Every claim in document order (sorted once per revision).
     pub ordered: Ordered,
     /// The claim that is the tab stop, and where it starts.
@@ -306,11 +308,20 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
                 .map(|c| (c.annotation.id, span.start()))
         });
 
-    let sentences = use_memo(document.clone(), |document| sentences_of(&document.0));
+    // The overview's sentences, cut once per document after the frame that
+    // shows the article, when the page is idle: a megabyte's take tens of
+    // milliseconds that the first paint need not wait for.
+    let counting = use_after_paint(&document);
+    let sentences = use_memo((document.clone(), counting), |(document, counting)| {
+        counting.then(|| sentences_of(&document.0))
+    });
     let counts = {
         let (store, sentences) = (store.clone(), sentences.clone());
-        *use_memo((document.clone(), state.revision), move |_| {
-            overview(&sentences, &store.state().claims)
+        *use_memo((document.clone(), state.revision, counting), move |_| {
+            sentences
+                .as_ref()
+                .as_ref()
+                .map(|sentences| overview(sentences, &store.state().claims))
         })
     };
 
@@ -436,7 +447,10 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
                                 // The overview's sentences, cut once per document.
                                 let built = Rc::new(Reading::with_sentences(
                                     &document.0,
-                                    (*sentences).clone(),
+                                    match &*sentences {
+                                        Some(sentences) => sentences.clone(),
+                                        None => sentences_of(&document.0),
+                                    },
                                 ));
                                 *cache = Some((document.clone(), built.clone()));
                                 built
@@ -549,8 +563,8 @@ pub fn ThemeToggle(props: &ThemeToggleProps) -> Html {
 pub struct WorkspaceAsideProps {
     /// Certainties filtered out.
     pub hidden: [bool; 3],
-    /// The overview's counts.
-    pub counts: [usize; 4],
+    /// The overview's counts, once counted.
+    pub counts: Option<[usize; 4]>,
     /// Every claim in document order.
     pub ordered: Ordered,
     /// Scroll to and focus a claim.
