@@ -16,7 +16,7 @@ import { startServer } from '../e2e/server.mjs';
 import { benchBundle } from './bundle.mjs';
 import { dataset } from './generate.mjs';
 import { benchInteraction } from './interaction.mjs';
-import { launchBrowser, log } from './lib.mjs';
+import { launchBrowser, log, offLoopback } from './lib.mjs';
 import { memoryOfClaimmark, memoryOfRecogito } from './memory.mjs';
 import { benchProfile } from './profile.mjs';
 import { benchRender, discoverDocumentId, openClaimmark, openRecogito } from './render.mjs';
@@ -144,6 +144,9 @@ async function main() {
     await browser.close();
     await server.close();
     await namedServer?.close();
+  }
+  if (offLoopback.length) {
+    throw new Error(`a page asked for addresses off loopback (refused): ${[...new Set(offLoopback)].slice(0, 5).join(', ')}`);
   }
 
   // BENCH_REUSE_ANCHORING=1 keeps the anchoring figures already in

@@ -18,9 +18,13 @@ const LAUNCH_ARGS = [
 
 /** Launches headless Chromium with the shared flags plus `extraArgs`. */
 export async function launchBrowser(extraArgs = []) {
+  // A caller that names a proxy (the benchmarks' loopback guard) replaces
+  // the shared "no proxy".
+  const proxied = extraArgs.some((arg) => arg.startsWith('--proxy-server='));
+  const shared = proxied ? LAUNCH_ARGS.filter((arg) => arg !== '--no-proxy-server') : LAUNCH_ARGS;
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: [...LAUNCH_ARGS, ...extraArgs],
+    args: [...shared, ...extraArgs],
   });
 }
 
