@@ -24,8 +24,12 @@ use crate::domain::Document;
 use crate::ui::store::DocumentRef;
 
 /// Text, in code points from the top, whose blocks show their marks in
-/// the first render (an article this short shows every mark at once).
-pub const EAGER_CHARS: usize = 20_000;
+/// the first render (an article this short shows every mark at once):
+/// about what a wide desktop column holds in the viewport and the two
+/// screens below it, the blocks the scroll watcher would ask for anyway.
+/// (20,000 until the benchmark showed the second half cost 50-100 ms of
+/// the first render of a long article, for marks nobody sees yet.)
+pub const EAGER_CHARS: usize = 10_000;
 
 /// How far from the viewport a block gets its marks, in screen heights
 /// above and below, so scrolling finds them already there.
