@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { generate, writeWorkload } from './generate.mjs';
 import { anchorTarget } from './hypothesis-path.mjs';
 import { startServer } from '../../e2e/server.mjs';
-import { launchBrowser } from '../../e2e/chromium.mjs';
+import { launchBrowser, newContext, offLoopback } from '../lib.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -77,7 +77,7 @@ async function main() {
   const browser = await launchBrowser();
   let wasm;
   try {
-    const page = await browser.newPage();
+    const page = await (await newContext(browser)).newPage();
     page.on('pageerror', (error) => console.error(`anchoring page: ${error.message}`));
     await page.goto(new URL('page.html', server.url).href);
     await page.waitForFunction(() => window.benchResult !== undefined, null, { timeout: 300_000 });
@@ -87,6 +87,7 @@ async function main() {
     await browser.close();
     await server.close();
   }
+  if (offLoopback.length) throw new Error(`the anchoring page asked for addresses off loopback (refused): ${offLoopback.slice(0, 5).join(', ')}`);
 
   // The Hypothesis path in Node, on the same text and targets.
   const text = workload.next;
