@@ -37,7 +37,8 @@ pub struct BlockViewProps {
     /// This block.
     pub block: Block,
     /// Show the marks; false shows the text alone, as one run, until the
-    /// block comes near the viewport ([`crate::ui::nearby`]).
+    /// block comes near the viewport ([`crate::ui::nearby`]). The root says
+    /// which blocks do (near, printing, or holding the tab stop).
     #[prop_or(true)]
     pub marks: bool,
     /// Its pieces: claim segments and suggested sentences.
@@ -53,7 +54,7 @@ pub struct BlockViewProps {
 #[component]
 pub fn BlockView(props: &BlockViewProps) -> Html {
     let document = &props.document.0;
-    let runs: Html = if props.marks || props.stop.is_some() {
+    let runs: Html = if props.marks {
         props
             .pieces
             .iter()

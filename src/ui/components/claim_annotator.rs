@@ -28,7 +28,7 @@ use crate::domain::suggested::{
     dismissal_key, load_dismissed, load_switch, save_dismissed, save_switch, suggestion_id,
     visible, Piece, PiecesCache,
 };
-use crate::domain::{Action, Annotation, AnnotationId, Certainty, DocumentId};
+use crate::domain::{Action, Annotation, AnnotationId, Block, Certainty, DocumentId};
 use crate::ui::after_paint::use_after_paint;
 use crate::ui::browser::now;
 use crate::ui::components::block_view::BlockView;
@@ -357,7 +357,12 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     let document = DocumentRef(handle.document.clone());
     let nearby = use_nearby_blocks(&article, &document);
-    let printing = use_printing();
+    let marks = MarksShown {
+        version: nearby.version(),
+        nearby: nearby.clone(),
+        printing: use_printing(),
+        stop: workflow.stop,
+    };
     // Suggestions: after the frame that shows the article and its claims,
     // and only for the blocks that show marks (the others could not show
     // them): a megabyte's would take the assistant a tenth of a second.
@@ -369,21 +374,17 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         use_memo(
             (document.clone(), assist, nearby.version()),
             move |(document, assist, _)| {
-                let mut by_block = by_block.borrow_mut();
-                if by_block.0.as_ref() != Some(document) {
-                    *by_block = (
-                        Some(document.clone()),
-                        SuggestionsByBlock::for_document(&document.0),
-                    );
-                }
+                let mut slot = by_block.borrow_mut();
+                let by_block = for_document(&mut slot, document, || {
+                    SuggestionsByBlock::for_document(&document.0)
+                });
+                // Near the viewport only: suggestions do not print.
                 if *assist {
-                    by_block
-                        .1
-                        .cover(&document.0, Lexicon::english_shared(), |index| {
-                            nearby.shows(index)
-                        });
+                    by_block.cover(&document.0, Lexicon::english_shared(), |index| {
+                        nearby.shows(index)
+                    });
                 }
-                by_block.1.clone()
+                by_block.clone()
             },
         )
     };
@@ -405,7 +406,6 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         let state = handle.clone();
         let all = all_suggestions.clone();
         let on = document.clone();
-        let nearby = nearby.clone();
         use_memo(
             (
                 document.clone(),
@@ -413,30 +413,23 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 dismissed.clone(),
                 showing && assist,
                 all_suggestions.covered(),
-                // Blocks far from the viewport show their text alone: their
-                // pieces are cut when they come near, print, or hold the stop.
-                (nearby.version(), printing, workflow.stop),
+                // Blocks that show their text alone are not cut.
+                marks.clone(),
             ),
-            move |(_, _, dismissed, showing, _, (_, printing, stop))| {
+            move |(_, _, dismissed, showing, _, marks)| {
                 let shown: Vec<&Suggestion> = if *showing {
                     visible(&state.document, all.iter(), &state.claims, dismissed)
                 } else {
                     Vec::new()
                 };
-                let mut cache = cache.borrow_mut();
-                if cache.0.as_ref() != Some(&on) {
-                    *cache = (Some(on), PiecesCache::default());
-                }
+                let mut slot = cache.borrow_mut();
+                let cache = for_document(&mut slot, &on, PiecesCache::default);
                 let blocks = state.document.blocks();
-                cache
-                    .1
-                    .pieces(&state.document, &state.claims, &shown, |index| {
-                        *printing
-                            || nearby.shows(index)
-                            || blocks
-                                .get(index)
-                                .is_some_and(|block| stop.within(block.span).is_some())
-                    })
+                cache.pieces(&state.document, &state.claims, &shown, |index| {
+                    blocks
+                        .get(index)
+                        .is_some_and(|block| marks.block(index, block))
+                })
             },
         )
     };
@@ -554,8 +547,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     onfocusin={if reading { on_article_hover.reform(Event::from) } else { workflow.on_article_focusin.clone() }}
                     tabindex={(!reading).then_some("0")}
                     aria-label={(!reading).then_some("Article text; press ? for keyboard shortcuts")}>
-                    <ArticleBlocks document={document.clone()} pieces={pieces.clone()} {printing}
-                        nearby={nearby.clone()} nearby_version={nearby.version()} stop={workflow.stop} />
+                    <ArticleBlocks document={document.clone()} pieces={pieces.clone()} {marks} />
                 </article>
                 if !reading {
                     <WorkspaceAside hidden={workflow.hidden} counts={workflow.overview} ordered={workflow.ordered.clone()} on_pick={workflow.on_pick.clone()} />
@@ -651,12 +643,42 @@ struct ArticleBlocksProps {
     document: DocumentRef,
     /// Each block's pieces ([`PiecesCache`]: untouched blocks keep their `Rc`).
     pieces: Rc<Vec<Rc<Vec<Piece>>>>,
-    printing: bool,
+    /// Which blocks show their marks.
+    marks: MarksShown,
+}
+
+/// Which blocks render their marks, and so need their pieces cut: those
+/// near the viewport ([`Nearby`]), all of them while printing, and the one
+/// holding the keyboard's tab stop. Compared in constant time.
+#[derive(Clone, PartialEq)]
+struct MarksShown {
     nearby: Nearby,
-    /// [`Nearby::version`] when rendered, so that a block coming near renders.
-    nearby_version: u64,
+    /// [`Nearby::version`] when taken, so that a block coming near counts
+    /// as a change.
+    version: u64,
+    printing: bool,
     /// The claim that is the tab stop, and where it starts.
     stop: TabStop,
+}
+
+impl MarksShown {
+    /// True when block `index` renders its marks.
+    fn block(&self, index: usize, block: &Block) -> bool {
+        self.printing || self.nearby.shows(index) || self.stop.within(block.span).is_some()
+    }
+}
+
+/// The value `slot` keeps for `document`, made afresh by `fresh` when it
+/// kept another document's (caches valid for one document).
+fn for_document<'a, T>(
+    slot: &'a mut (Option<DocumentRef>, T),
+    document: &DocumentRef,
+    fresh: impl FnOnce() -> T,
+) -> &'a mut T {
+    if slot.0.as_ref() != Some(document) {
+        *slot = (Some(document.clone()), fresh());
+    }
+    &mut slot.1
 }
 
 /// The article's blocks. A component of its own so that the renders of the
@@ -668,7 +690,7 @@ fn ArticleBlocks(props: &ArticleBlocksProps) -> Html {
     html! {
         { for props.document.0.blocks().iter().zip(props.pieces.iter()).enumerate().map(|(index, (block, pieces))| html! {
             <BlockView key={index} {index} document={props.document.clone()} block={*block} pieces={pieces.clone()}
-                marks={props.printing || props.nearby.shows(index)} stop={props.stop.within(block.span)} />
+                marks={props.marks.block(index, block)} stop={props.marks.stop.within(block.span)} />
         }) }
     }
 }
