@@ -5,8 +5,10 @@
 //! text (the same runs, so selection, find-in-page and assistive technology
 //! work) and get their marks when they come within [`NEAR_SCREENS`] of the
 //! viewport (a passive scroll listener, at most once a frame, finds them by
-//! binary search over the blocks' boxes: an `IntersectionObserver` on
-//! thousands of blocks costs milliseconds every frame); all of them while
+//! binary search over the boxes of the chunks of blocks
+//! ([`crate::ui::components::block_chunk`]), a chunk at a time: an
+//! `IntersectionObserver` on thousands of blocks costs milliseconds every
+//! frame); all of them while
 //! printing (the root asks [`crate::ui::printing`]).
 //! A block keeps its marks once shown. The block holding the keyboard's
 //! claim stop always shows them (the root passes it), so moving to a claim
@@ -172,9 +174,9 @@ impl Watcher {
         *self.frame.borrow_mut() = Some(frame);
     }
 
-    /// Shows the blocks within [`NEAR_SCREENS`] screens of the viewport:
-    /// two binary searches over the blocks' boxes, so a scroll costs a few
-    /// reads whatever the article's length.
+    /// Shows the blocks of the chunks within [`NEAR_SCREENS`] screens of
+    /// the viewport: two binary searches over the chunks' boxes, so a
+    /// scroll costs a few reads whatever the article's length.
     fn update(&self) {
         let Some(article) = self.article.cast::<Element>() else {
             return;
@@ -185,17 +187,26 @@ impl Watcher {
         else {
             return;
         };
-        let blocks = article.children();
-        let count = blocks.length();
-        let rect = |i: u32| blocks.item(i).map(|b| b.get_bounding_client_rect());
+        // The article's children are chunks of blocks: their boxes are
+        // known without laying out the chunks skipped off screen (a block's
+        // box inside one would force its layout).
+        let chunks = article.children();
+        let count = chunks.length();
+        let rect = |i: u32| chunks.item(i).map(|c| c.get_bounding_client_rect());
         let (above, below) = (-NEAR_SCREENS * height, (1.0 + NEAR_SCREENS) * height);
-        // The first block ending below `above`, the first starting below `below`.
+        // The first chunk ending below `above`, the first starting below `below`.
         let first = partition(count, |i| rect(i).is_some_and(|r| r.bottom() <= above));
         let end = partition(count, |i| rect(i).is_some_and(|r| r.top() < below));
         let mut changed = false;
         for i in first..end.max(first) {
-            if let Some(index) = blocks.item(i).as_ref().and_then(block_index) {
-                changed |= self.nearby.show(index);
+            let Some(chunk) = chunks.item(i) else {
+                continue;
+            };
+            let blocks = chunk.children();
+            for j in 0..blocks.length() {
+                if let Some(index) = blocks.item(j).as_ref().and_then(block_index) {
+                    changed |= self.nearby.show(index);
+                }
             }
         }
         if changed {

@@ -31,7 +31,7 @@ use crate::domain::suggested::{
 use crate::domain::{Action, Annotation, AnnotationId, Block, Certainty, DocumentId};
 use crate::ui::after_paint::use_after_paint;
 use crate::ui::browser::now;
-use crate::ui::components::block_view::BlockView;
+use crate::ui::components::block_chunk::{BlockChunk, ChunkBlock, CHUNK_BLOCKS};
 use crate::ui::components::claim_card::{ClaimCard, Neighbour};
 use crate::ui::components::legend::Legend;
 use crate::ui::components::load_article::LoadArticle;
@@ -681,16 +681,28 @@ fn for_document<'a, T>(
     &mut slot.1
 }
 
-/// The article's blocks. A component of its own so that the renders of the
-/// widget that change no block (a selection, the toolbar, the card, the
-/// panel) skip all of them: with 1,500 blocks, building and comparing their
-/// props was most of such a render.
+/// The article's blocks, in chunks of [`CHUNK_BLOCKS`]. A component of its
+/// own so that the renders of the widget that change no block (a
+/// selection, the toolbar, the card, the panel) skip all of them: with
+/// 1,500 blocks, building and comparing their props was most of such a
+/// render. A render that does change a block compares the chunks' props
+/// and re-renders only the chunks whose blocks changed.
 #[component]
 fn ArticleBlocks(props: &ArticleBlocksProps) -> Html {
+    let blocks = props.document.0.blocks();
+    let shown: Vec<ChunkBlock> = blocks
+        .iter()
+        .zip(props.pieces.iter())
+        .enumerate()
+        .map(|(index, (block, pieces))| ChunkBlock {
+            pieces: pieces.clone(),
+            marks: props.marks.block(index, block),
+            stop: props.marks.stop.within(block.span),
+        })
+        .collect();
     html! {
-        { for props.document.0.blocks().iter().zip(props.pieces.iter()).enumerate().map(|(index, (block, pieces))| html! {
-            <BlockView key={index} {index} document={props.document.clone()} block={*block} pieces={pieces.clone()}
-                marks={props.marks.block(index, block)} stop={props.marks.stop.within(block.span)} />
+        { for shown.chunks(CHUNK_BLOCKS).enumerate().map(|(chunk, blocks)| html! {
+            <BlockChunk key={chunk} document={props.document.clone()} first={chunk * CHUNK_BLOCKS} blocks={blocks.to_vec()} />
         }) }
     }
 }

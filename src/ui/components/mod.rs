@@ -2,6 +2,7 @@
 //! component re-renders only when what it shows changed; callbacks are
 //! named `on_…`.
 
+pub mod block_chunk;
 pub mod block_view;
 pub mod claim_annotator;
 pub mod claim_card;
