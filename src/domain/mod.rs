@@ -30,6 +30,7 @@ pub mod certainty;
 pub mod changes;
 pub mod compact;
 pub mod document;
+pub mod document_order;
 pub mod excerpt;
 pub mod history;
 pub mod interchange;

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::document_order::{in_document_order, reordered};
 use crate::domain::excerpt::first_words;
 use crate::domain::history::CertaintyChange;
 use crate::domain::{AnnotationId, Certainty, Claim, Placement, Timestamp};
@@ -38,14 +39,6 @@ pub struct ClaimPanelProps {
     pub on_pick: Callback<AnnotationId>,
 }
 
-/// Claims in document order: placed ones by where they start, then those
-/// that no longer anchor.
-pub fn in_document_order(claims: &[Rc<Claim>]) -> Vec<&Claim> {
-    let mut ordered: Vec<&Claim> = claims.iter().map(Rc::as_ref).collect();
-    ordered.sort_by_key(|c| order_key(c));
-    ordered
-}
-
 /// Claims in document order, sorted once per revision and shared: props
 /// holding it compare by pointer.
 #[derive(Clone, Default)]
@@ -60,16 +53,14 @@ impl PartialEq for Ordered {
 impl Ordered {
     /// `claims` in document order ([`in_document_order`]).
     pub fn of(claims: &[Rc<Claim>]) -> Self {
-        let mut ordered = claims.to_vec();
-        ordered.sort_by_key(|c| order_key(c));
-        Ordered(Rc::new(ordered))
+        Ordered(Rc::new(in_document_order(claims)))
     }
-}
 
-fn order_key(claim: &Claim) -> (u8, usize, usize) {
-    match claim.placement.span() {
-        Some(span) => (0, span.start(), usize::MAX - span.end()),
-        None => (1, 0, 0),
+    /// `claims` in document order, worked out from this order of
+    /// `earlier` ([`reordered`]: patched when a change touched a claim or
+    /// added one).
+    pub fn after(&self, earlier: &[Rc<Claim>], claims: &[Rc<Claim>]) -> Self {
+        Ordered(Rc::new(reordered(earlier, &self.0, claims)))
     }
 }
 

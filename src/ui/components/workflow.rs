@@ -275,11 +275,21 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         });
     }
     let state = store.state();
-    // Sorted once per revision, shared with the claims panel.
+    // Worked out once per revision, from the previous revision's order
+    // (patched when a change touched or added a claim), and shared with
+    // the claims panel.
     let ordered = {
         let store = store.clone();
-        (*use_memo((document.clone(), state.revision), move |_| {
-            Ordered::of(&store.state().claims)
+        let earlier = use_mut_ref(|| None::<(DocumentRef, Vec<Rc<Claim>>, Ordered)>);
+        (*use_memo((document.clone(), state.revision), move |(document, _)| {
+            let claims = &store.state().claims;
+            let mut earlier = earlier.borrow_mut();
+            let ordered = match &*earlier {
+                Some((on, before, order)) if on == document => order.after(before, claims),
+                _ => Ordered::of(claims),
+            };
+            *earlier = Some((document.clone(), claims.clone(), ordered.clone()));
+            ordered
         }))
         .clone()
     };
