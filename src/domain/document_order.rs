@@ -97,22 +97,30 @@ mod tests {
         reduce, Action, AnnotationId, Certainty, Document, Span, State, Timestamp,
     };
 
+    /// `state` with a claim `id` over `start..end`.
+    fn create(
+        state: Rc<State>,
+        id: [u8; 16],
+        (start, end): (usize, usize),
+        certainty: Certainty,
+    ) -> Rc<State> {
+        let create = Action::Create {
+            id: AnnotationId::from_random_bytes(id),
+            span: Span::new(start, end),
+            certainty,
+            at: Timestamp(0),
+        };
+        reduce(state, create)
+    }
+
     /// A state with claims over the words of a long sentence, some
     /// starting at the same word, some nested.
     fn state_with(spans: &[(usize, usize)]) -> Rc<State> {
         let text = "one two three four five six seven eight nine ten ".repeat(4);
         let mut state = Rc::new(State::new(Rc::new(Document::from_plain_text(&text, None))));
-        for (n, &(start, end)) in spans.iter().enumerate() {
+        for (n, &span) in spans.iter().enumerate() {
             let byte = u8::try_from(n).unwrap();
-            state = reduce(
-                state,
-                Action::Create {
-                    id: AnnotationId::from_random_bytes([byte; 16]),
-                    span: Span::new(start, end),
-                    certainty: Certainty::Unclear,
-                    at: Timestamp(0),
-                },
-            );
+            state = create(state, [byte; 16], span, Certainty::Unclear);
         }
         state
     }
@@ -123,15 +131,7 @@ mod tests {
         let ordered = in_document_order(&earlier.claims);
         // At the start of an existing claim, shorter; inside another; last.
         for span in [(0, 3), (9, 12), (100, 110), (8, 13)] {
-            let now = reduce(
-                earlier.clone(),
-                Action::Create {
-                    id: AnnotationId::from_random_bytes([99; 16]),
-                    span: Span::new(span.0, span.1),
-                    certainty: Certainty::Confirmed,
-                    at: Timestamp(1),
-                },
-            );
+            let now = create(earlier.clone(), [99; 16], span, Certainty::Confirmed);
             assert_eq!(now.claims.len(), earlier.claims.len() + 1, "{span:?}");
             assert_eq!(
                 patched(&earlier.claims, &ordered, &now.claims),

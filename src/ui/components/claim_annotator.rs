@@ -689,20 +689,22 @@ fn for_document<'a, T>(
 /// and re-renders only the chunks whose blocks changed.
 #[component]
 fn ArticleBlocks(props: &ArticleBlocksProps) -> Html {
-    let blocks = props.document.0.blocks();
-    let shown: Vec<ChunkBlock> = blocks
-        .iter()
-        .zip(props.pieces.iter())
-        .enumerate()
-        .map(|(index, (block, pieces))| ChunkBlock {
-            pieces: pieces.clone(),
-            marks: props.marks.block(index, block),
-            stop: props.marks.stop.within(block.span),
-        })
-        .collect();
+    let blocks = props.document.0.blocks().chunks(CHUNK_BLOCKS);
+    let pieces = props.pieces.chunks(CHUNK_BLOCKS);
     html! {
-        { for shown.chunks(CHUNK_BLOCKS).enumerate().map(|(chunk, blocks)| html! {
-            <BlockChunk key={chunk} document={props.document.clone()} first={chunk * CHUNK_BLOCKS} blocks={blocks.to_vec()} />
+        { for blocks.zip(pieces).enumerate().map(|(chunk, (blocks, pieces))| {
+            let first = chunk * CHUNK_BLOCKS;
+            let shown: Vec<ChunkBlock> = blocks
+                .iter()
+                .zip(pieces)
+                .enumerate()
+                .map(|(offset, (block, pieces))| ChunkBlock {
+                    pieces: pieces.clone(),
+                    marks: props.marks.block(first + offset, block),
+                    stop: props.marks.stop.within(block.span),
+                })
+                .collect();
+            html! { <BlockChunk key={chunk} document={props.document.clone()} {first} blocks={shown} /> }
         }) }
     }
 }
