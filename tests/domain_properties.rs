@@ -1,9 +1,9 @@
 //! Property tests of the domain on random text — astral characters,
 //! combining marks, right-to-left script, whitespace runs — and random
-//! spans and action sequences: offsets round-trip, slicing agrees with a
-//! plain scan, snapping keeps every selected character, segments tile
-//! every block, the reducer never loses count, and stored claims read
-//! back equal (none lost when the article changes).
+//! spans and action sequences: offsets round-trip, slicing and every code
+//! point's place agree with a plain scan, snapping keeps every selected
+//! character, segments tile every block, the reducer never loses count,
+//! and stored claims read back equal (none lost when the article changes).
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -14,7 +14,7 @@
 
 use std::rc::Rc;
 
-use claimmark::domain::offsets::{char_to_utf16, utf16_to_char, CharIndex, CharOffset};
+use claimmark::domain::offsets::{char_to_utf16, utf16_to_char, ByteOffset, CharIndex, CharOffset};
 use claimmark::domain::segments::segments_by_block;
 use claimmark::domain::snap::snap_to_words;
 use claimmark::domain::{
@@ -66,6 +66,17 @@ proptest! {
         let index = CharIndex::new(&text);
         let expected: String = text.chars().skip(start).take(end - start).collect();
         prop_assert_eq!(index.slice(&text, CharOffset(start), CharOffset(end)), Some(expected.as_str()));
+    }
+
+    #[test]
+    fn char_index_places_every_code_point_as_a_scan_does(text in text()) {
+        let index = CharIndex::new(&text);
+        prop_assert_eq!(index.char_len(), text.chars().count());
+        let starts = text.char_indices().map(|(byte, _)| byte).chain([text.len()]);
+        for (cp, byte) in starts.enumerate() {
+            prop_assert_eq!(index.byte_of(&text, CharOffset(cp)).map(|b| b.0), Some(byte));
+            prop_assert_eq!(index.char_of(&text, ByteOffset(byte)), Some(CharOffset(cp)));
+        }
     }
 
     #[test]

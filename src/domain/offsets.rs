@@ -76,6 +76,22 @@ pub fn char_len(text: &str) -> usize {
     text.chars().count()
 }
 
+/// Of eight bytes read little-endian, the high bit of each byte that
+/// starts a character (is not a UTF-8 continuation byte, `10xxxxxx`).
+fn char_starts(word: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let continuation = word & HIGH & !(word << 1);
+    !continuation & HIGH
+}
+
+/// The byte (0–7) of the `n`th set high bit of `starts`, counting from 0.
+fn nth_set_byte(mut starts: u64, n: usize) -> usize {
+    for _ in 0..n {
+        starts &= starts - 1;
+    }
+    starts.trailing_zeros() as usize / 8
+}
+
 /// Code-point positions of a text, with a checkpoint every
 /// [`CharIndex::STRIDE`] characters, so that slicing a long document by
 /// code points costs a short walk instead of a scan from the start.
@@ -93,7 +109,8 @@ impl CharIndex {
     pub const STRIDE: usize = 32;
 
     /// Indexes `text` once: one pass over its bytes (a character starts at
-    /// every byte that is not a UTF-8 continuation byte), none for ASCII.
+    /// every byte that is not a UTF-8 continuation byte), eight bytes at a
+    /// time; none for ASCII.
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
             return Self {
@@ -102,12 +119,30 @@ impl CharIndex {
                 ascii: true,
             };
         }
-        let mut checkpoints = Vec::with_capacity(text.len() / Self::STRIDE + 1);
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / Self::STRIDE + 1);
         let mut char_len = 0;
-        for (byte, &b) in text.as_bytes().iter().enumerate() {
+        let words = bytes.chunks_exact(8);
+        let tail = words.remainder();
+        for (word_index, word) in words.enumerate() {
+            let mut word_bytes = [0u8; 8];
+            word_bytes.copy_from_slice(word);
+            let starts = char_starts(u64::from_le_bytes(word_bytes));
+            let count = starts.count_ones() as usize;
+            // At most one checkpoint falls in eight bytes: the character
+            // whose number is the next multiple of the stride.
+            let wanted = (Self::STRIDE - char_len % Self::STRIDE) % Self::STRIDE;
+            if wanted < count {
+                let byte = nth_set_byte(starts, wanted);
+                checkpoints.push(word_index * 8 + byte);
+            }
+            char_len += count;
+        }
+        let tail_start = bytes.len() - tail.len();
+        for (byte, &b) in tail.iter().enumerate() {
             if b & 0xC0 != 0x80 {
                 if char_len % Self::STRIDE == 0 {
-                    checkpoints.push(byte);
+                    checkpoints.push(tail_start + byte);
                 }
                 char_len += 1;
             }
