@@ -3,7 +3,8 @@
 //! spans and action sequences: offsets round-trip, slicing and every code
 //! point's place agree with a plain scan, snapping keeps every selected
 //! character, segments tile every block, the reducer never loses count,
-//! and stored claims read back equal (none lost when the article changes).
+//! stored claims read back equal (none lost when the article changes),
+//! and the fast reader of stored rows reads exactly what serde reads.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -231,5 +232,72 @@ proptest! {
                 prop_assert_eq!(read.target.position, saved.target.position);
             }
         }
+    }
+}
+
+/// A claims array in any mix of the forms a row can take: the widget's
+/// usual ones, every other valid one, and broken ones.
+fn claims_json() -> impl Strategy<Value = String> {
+    let valid = prop::sample::select(vec!["0", "1", "2", "160", "1772013600000"]);
+    let odd = prop::sample::select(vec![
+        "7",
+        "-1",
+        "-0",
+        "01",
+        "1.5",
+        "2e3",
+        "4294967296",
+        "-9223372036854775808",
+        "9223372036854775807",
+        "18446744073709551616",
+        "\"3\"",
+    ]);
+    let number = prop_oneof![19 => valid, 1 => odd];
+    let quote = prop::sample::select(vec![
+        "0",
+        "0",
+        "0",
+        "1",
+        "\"plain é 😀\"",
+        "\"a \\\"q\\\" ]\"",
+        "[\"e\",\"p\",\"s\"]",
+        "null",
+        "\"\"",
+    ]);
+    let tail = prop::sample::select(vec![
+        "",
+        "",
+        "",
+        ",{\"n\":\"note\"}",
+        ",{}",
+        ",{\"h\":[[1,2]]}",
+        ",0,0",
+    ]);
+    let id = prop::sample::select(vec![
+        "\"5427128d95e3439a85050dea19075611\"",
+        "\"5427128D95E3439A85050DEA19075611\"",
+        "\"5427128d-95e3-439a-8505-0dea19075611\"",
+        "\"5427128d95e3439a85050dea1907561\"",
+        "\"5427128d95e3439a85050dea1907561g\"",
+    ]);
+    let space = prop::sample::select(vec!["", "", "", " ", "\n"]);
+    let row = (id, prop::collection::vec(number, 5), quote, tail, space).prop_map(
+        |(id, numbers, quote, tail, space)| {
+            format!(
+                "[{id},{}{space},{quote}{tail}]",
+                numbers.join(&format!(",{space}"))
+            )
+        },
+    );
+    prop::collection::vec(row, 0..6).prop_map(|rows| format!("[{}]", rows.join(",")))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #[test]
+    fn the_fast_row_reader_reads_what_serde_reads(json in claims_json()) {
+        let fast = claimmark::domain::compact::read_rows(&json).ok();
+        let serde = serde_json::from_str::<Vec<claimmark::domain::compact::Row>>(&json).ok();
+        prop_assert_eq!(fast, serde, "{}", json);
     }
 }

@@ -40,6 +40,10 @@ use super::document::Document;
 use super::history::CertaintyChange;
 use super::span::Span;
 
+mod scan;
+
+pub use scan::{read_rows, scan_envelope, Scanned};
+
 /// How a stored claim's quote is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Quote {

@@ -515,9 +515,16 @@ impl<'a> Source<'a> {
 
 fn decode(raw: &str, against: &Against<'_>) -> Decoded {
     let id = against.id;
-    // The usual case, straight into typed rows in one pass; anything else
-    // (another schema or document, one bad item) takes the careful path
-    // below, which finds out what is wrong and keeps what it can.
+    // The usual case: the form this widget writes, read by a scanner
+    // (`compact::scan_envelope`), or else typed rows in one serde pass;
+    // anything else (another schema or document, one bad item) takes the
+    // careful path below, which finds out what is wrong and keeps what it
+    // can.
+    let scanned = compact::scan_envelope(raw, SCHEMA_VERSION)
+        .filter(|scanned| scanned.document == id.as_str());
+    if let Some(scanned) = scanned {
+        return Decoded::Envelope(read(scanned.into(), against, Ok, |d| Some(d.0)));
+    }
     if let Ok(envelope) = serde_json::from_str::<Envelope<Row, DeletionRow>>(raw) {
         if envelope.schema == SCHEMA_VERSION && envelope.document == id.as_str() {
             return Decoded::Envelope(read(envelope, against, Ok, |d| Some(d.0)));
@@ -534,6 +541,20 @@ fn decode(raw: &str, against: &Against<'_>) -> Decoded {
             annotations: newer_claims(value, against),
         },
         _ => decode_careful(value, against),
+    }
+}
+
+impl From<compact::Scanned> for Envelope<Row, DeletionRow> {
+    fn from(scanned: compact::Scanned) -> Self {
+        Envelope {
+            schema: SCHEMA_VERSION,
+            document: scanned.document,
+            text: None,
+            text_hash: scanned.text_hash,
+            text_kept: scanned.text_kept,
+            claims: scanned.claims,
+            deletions: scanned.deletions,
+        }
     }
 }
 
