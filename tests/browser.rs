@@ -944,3 +944,38 @@ fn anchoring_in_the_browser_treats_nfd_text_like_nfc() {
         Some("confirme\u{301} la re\u{301}union a\u{300} Gene\u{300}ve")
     );
 }
+
+#[wasm_bindgen_test]
+async fn stored_values_read_back_exactly_in_every_script_and_size() {
+    use claimmark::domain::persist::KeyValueStore;
+    use claimmark::ui::browser::LocalStorage;
+    let _exclusive = Exclusive::take().await;
+    let key = "claimmark:test:read-back";
+    // ASCII only (one byte each), longer characters early and late (the
+    // first guess of room runs out), and a lone surrogate (U+FFFD, as
+    // wasm-bindgen's own conversion gives).
+    let long = format!("{}é😀{}", "a".repeat(5000), "中文—".repeat(3000));
+    for value in [
+        "",
+        "plain ascii",
+        "é",
+        "😀😀😀😀😀😀😀😀😀😀",
+        long.as_str(),
+    ] {
+        storage().set_item(key, value).expect("room");
+        assert_eq!(
+            LocalStorage.get(key).expect("readable").as_deref(),
+            Some(value)
+        );
+    }
+    let lone = js_sys::JsString::from_char_code1(0xD800).concat(&"x".into());
+    js_sys::Function::new_with_args("k, v", "localStorage.setItem(k, v)")
+        .call2(&wasm_bindgen::JsValue::NULL, &key.into(), &lone)
+        .expect("stored");
+    assert_eq!(
+        LocalStorage.get(key).expect("readable").as_deref(),
+        Some("\u{FFFD}x")
+    );
+    storage().remove_item(key).expect("removed");
+    assert_eq!(LocalStorage.get(key).expect("readable"), None);
+}
