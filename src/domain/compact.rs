@@ -30,7 +30,7 @@ use serde::de::{self, SeqAccess, Visitor};
 use serde::ser::SerializeSeq;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::anchor::context;
+use super::anchor::{context, quote_in_context};
 use super::annotation::{
     Annotation, AnnotationId, Deletion, SourceUrl, Target, TextPositionSelector, TextQuoteSelector,
     Timestamp,
@@ -436,11 +436,10 @@ pub fn resolve(row: Row, text: Option<&Document>) -> Result<Annotation, Unresolv
             }
         }
         Quote::FromText => {
-            let exact = text
+            let (prefix, exact, suffix) = text
                 .zip(span)
-                .and_then(|(doc, span)| doc.slice(span))
+                .and_then(|(doc, span)| quote_in_context(doc, span))
                 .ok_or(Unresolved::NoText)?;
-            let (prefix, suffix) = around().ok_or(Unresolved::NoText)?;
             TextQuoteSelector {
                 exact: exact.to_owned(),
                 prefix: prefix.to_owned(),

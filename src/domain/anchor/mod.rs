@@ -27,6 +27,7 @@ pub use claimmark_match::{grams, myers, normalize, score, search};
 
 use super::annotation::{Target, TextPositionSelector, TextQuoteSelector};
 use super::document::Document;
+use super::offsets::CharOffset;
 use super::span::Span;
 use normalize::normalize_chars;
 use score::{Expected, Fit};
@@ -140,14 +141,32 @@ pub fn describe(document: &Document, span: Span) -> Option<Target> {
 /// ends of the text): the prefix and suffix [`describe`] records. `None`
 /// when the span runs past the end.
 pub fn context(document: &Document, span: Span) -> Option<(&str, &str)> {
-    let prefix_start = span.start().saturating_sub(CONTEXT_CHARS);
+    quote_in_context(document, span).map(|(prefix, _, suffix)| (prefix, suffix))
+}
+
+/// `(prefix, exact, suffix)` of `span`: its text and its [`context`], found
+/// from four code-point offsets (a claim read back from storage needs all
+/// three, ten thousand times on opening a long investigation).
+pub fn quote_in_context(document: &Document, span: Span) -> Option<(&str, &str, &str)> {
     let suffix_end = span
         .end()
         .saturating_add(CONTEXT_CHARS)
-        .min(document.char_len());
-    let prefix = document.slice(Span::new(prefix_start, span.start()))?;
-    let suffix = document.slice(Span::new(span.end(), suffix_end.max(span.end())))?;
-    Some((prefix, suffix))
+        .min(document.char_len())
+        .max(span.end());
+    let (text, index) = (document.text(), document.index());
+    let [prefix, start, end, suffix] = [
+        span.start().saturating_sub(CONTEXT_CHARS),
+        span.start(),
+        span.end(),
+        suffix_end,
+    ]
+    .map(|offset| index.byte_of(text, CharOffset(offset)).map(|byte| byte.0));
+    let (prefix, start, end, suffix) = (prefix?, start?, end?, suffix?);
+    Some((
+        text.get(prefix..start)?,
+        text.get(start..end)?,
+        text.get(end..suffix)?,
+    ))
 }
 
 /// Finds `target` in `document`.
