@@ -328,6 +328,32 @@ test('mount() in code, storage "none" writes nothing, destroy() and remove() tak
   assert.deepEqual(after, { widgets: 1, inRemoved: 0, threw: true, defined: 'function' });
 });
 
+test('a long article mounted in code is on screen, last paragraph included, when mount() and ready resolve', async () => {
+  const { page } = env;
+  await openExample(page, 'two-articles.html');
+  const result = await page.evaluate(async (text) => {
+    const { mount } = await import('/claimmark.js');
+    // Long enough that rendering outlasts the wasm side's 16 ms slice, after
+    // which it yields to the browser and finishes later.
+    const long = Array.from({ length: 1500 }, (_, i) => `Paragraph ${i}: ${text}`).join('\n\n');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const widget = await mount(host, { text: long, docId: 'long-in-code', storage: 'none', mode: 'read' });
+    const inCode = host.querySelector('article.cm-article')?.textContent.includes('Paragraph 1499:') ?? false;
+    widget.destroy();
+    host.remove();
+    const el = document.querySelector('claim-annotator[doc-id=harbour-bridge]');
+    el.setAttribute('mode', 'read');
+    await el.ready;
+    const roots = [...el.querySelectorAll('.claimmark')].map((root) => root.dataset.mode);
+    el.setAttribute('mode', 'edit');
+    await el.ready;
+    return { inCode, roots };
+  }, BRIDGE_TEXT);
+  assert.ok(result.inCode, 'the last paragraph was in the article when mount() resolved');
+  assert.deepEqual(result.roots, ['read'], 'ready resolved with the remounted widget on screen');
+});
+
 test('articles from src (a .txt) and from children as text only; a second edit widget adds no duplicate ids', async () => {
   const { page } = env;
   await openExample(page, 'two-articles.html');

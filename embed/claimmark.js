@@ -42,17 +42,59 @@ function addStyles() {
   }
 }
 
+/** How long `mount()` and `ready` wait for a widget to show before they reject. */
+const RENDER_TIMEOUT_MS = 30000;
+
+/**
+ * Mounts with `mountWasm`: its handle, and `shown`, which resolves once
+ * `host` shows the new widget (a `.claimmark` root that was not there
+ * before). The wasm side renders in a microtask and, on a slow machine, may
+ * yield to the browser part way, and removes a destroyed widget the same
+ * way: neither is done when `mountWasm` returns.
+ */
+function mountShown(host, options) {
+  const earlier = new Set(host.querySelectorAll('.claimmark'));
+  const handle = mountWasm(host, options);
+  return { handle, shown: onScreen(host, earlier) };
+}
+
+function onScreen(host, earlier) {
+  const shown = () => [...host.querySelectorAll('.claimmark')].some((root) => !earlier.has(root));
+  if (shown()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (!shown()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`claimmark: the widget did not show within ${RENDER_TIMEOUT_MS / 1000} s`));
+    }, RENDER_TIMEOUT_MS);
+    observer.observe(host, { childList: true, subtree: true });
+  });
+}
+
 /**
  * Mounts a widget inside `element` (configured in code). Options: `text`,
  * `docId`, `mode` ('edit' | 'read'), `storage` ('local' | 'none'; default
  * 'local' in edit mode, 'none' in read mode), `theme`
- * ('light' | 'dark' | 'auto'). Resolves to a handle with
- * `exportAnnotations()`, `importAnnotations(json)`, `annotations` and `destroy()`.
+ * ('light' | 'dark' | 'auto'). Resolves, once the widget is on screen, to a
+ * handle with `exportAnnotations()`, `importAnnotations(json)`, `annotations`
+ * and `destroy()`.
  */
 export async function mount(element, options = {}) {
   await loaded();
   addStyles();
-  return mountWasm(element, { ...options });
+  const { handle, shown } = mountShown(element, { ...options });
+  try {
+    await shown;
+  } catch (error) {
+    handle.destroy();
+    throw error;
+  }
+  return handle;
 }
 
 /** The article of an element's light-DOM children: block texts, blank-line separated. */
@@ -120,7 +162,7 @@ class ClaimAnnotatorElement extends HTMLElement {
       const [text] = await Promise.all([src ? fetchText(src, 'src') : articleText(this), loaded()]);
       if (generation !== this.#generation) return;
       addStyles();
-      this.#handle = mountWasm(this, {
+      const { handle, shown } = mountShown(this, {
         text,
         docId: this.getAttribute('doc-id') ?? undefined,
         mode: this.getAttribute('mode') ?? 'edit',
@@ -128,6 +170,9 @@ class ClaimAnnotatorElement extends HTMLElement {
         storage: this.getAttribute('storage') ?? undefined,
         theme: this.getAttribute('theme') ?? 'auto',
       });
+      this.#handle = handle;
+      await shown;
+      if (generation !== this.#generation) return;
       this.setAttribute('data-claimmark', 'ready');
       const annotations = this.getAttribute('annotations');
       if (annotations) {
