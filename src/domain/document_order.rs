@@ -160,6 +160,15 @@ mod tests {
         assert_eq!(changed.annotation.certainty, Certainty::Confirmed);
     }
 
+    /// `claims` are not patched from `earlier`'s order, but sorted afresh.
+    fn sorted_afresh(earlier: &[Rc<Claim>], ordered: &[Rc<Claim>], claims: &[Rc<Claim>]) {
+        assert_eq!(patched(earlier, ordered, claims), None);
+        assert_eq!(
+            reordered(earlier, ordered, claims),
+            in_document_order(claims)
+        );
+    }
+
     #[test]
     fn a_deletion_or_an_unrelated_list_sorts_afresh() {
         let earlier = state_with(&[(24, 40), (0, 7), (8, 13)]);
@@ -172,17 +181,9 @@ mod tests {
                 at: Timestamp(3),
             },
         );
-        assert_eq!(patched(&earlier.claims, &ordered, &now.claims), None);
-        assert_eq!(
-            reordered(&earlier.claims, &ordered, &now.claims),
-            in_document_order(&now.claims)
-        );
+        sorted_afresh(&earlier.claims, &ordered, &now.claims);
         let other = state_with(&[(60, 70), (8, 13)]);
-        assert_eq!(patched(&earlier.claims, &ordered, &other.claims), None);
-        assert_eq!(
-            reordered(&earlier.claims, &ordered, &other.claims),
-            in_document_order(&other.claims)
-        );
+        sorted_afresh(&earlier.claims, &ordered, &other.claims);
     }
 
     #[test]

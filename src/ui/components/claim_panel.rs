@@ -19,7 +19,6 @@ use crate::domain::document_order::{in_document_order, reordered};
 use crate::domain::excerpt::first_words;
 use crate::domain::history::CertaintyChange;
 use crate::domain::{AnnotationId, Certainty, Claim, Placement, Timestamp};
-use crate::ui::store::use_store;
 
 /// Words of a quote shown per entry.
 const QUOTE_WORDS: usize = 14;
@@ -170,14 +169,17 @@ fn entry(claim: &Claim, on_pick: &Callback<AnnotationId>) -> Html {
     }
 }
 
+/// Props of [`PrintClaims`].
+#[derive(Properties, PartialEq)]
+pub struct PrintClaimsProps {
+    /// Every claim in document order (the panel's order, shared).
+    pub ordered: Ordered,
+}
+
 /// The numbered list of claims for print (hidden on screen).
 #[component]
-pub fn PrintClaims() -> Html {
-    let Some(store) = use_store() else {
-        return html! {};
-    };
-    let state = store.state();
-    let claims = in_document_order(&state.claims);
+pub fn PrintClaims(props: &PrintClaimsProps) -> Html {
+    let claims = &props.ordered.0;
     html! {
         <section class="cm-print-claims" aria-hidden="true">
             <h2>{ "Claims" }</h2>

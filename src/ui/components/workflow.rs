@@ -592,7 +592,7 @@ pub fn WorkspaceAside(props: &WorkspaceAsideProps) -> Html {
             <Overview counts={props.counts} />
             <ClaimPanel hidden={props.hidden} ordered={props.ordered.clone()} on_pick={props.on_pick.clone()} />
             if printing {
-                <PrintClaims />
+                <PrintClaims ordered={props.ordered.clone()} />
             }
         </div>
     }
