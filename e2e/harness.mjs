@@ -81,9 +81,10 @@ export async function openDemo(page, url = serverUrl) {
 }
 
 /**
- * Waits past the work the widget does after its first frames (the
- * certainty assistant's suggestions, which re-cut the article's runs: a
- * selection made before would be made on replaced nodes).
+ * Waits past the first frames, after which the widget usually shows the
+ * certainty assistant's suggestions (an idle callback, at most 500 ms
+ * later). Tests that read suggestions start from there; a selection made
+ * earlier is safe (the suggestions wait for it, see suggestions.test.mjs).
  */
 export async function afterFirstFrames(page) {
   for (let i = 0; i < 2; i++) {

@@ -3,7 +3,20 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARTICLE, LABELS, eventually, legendCounts, openDemo, reloadDemo, useDemo, waitForClaims } from './harness.mjs';
+import {
+  ARTICLE,
+  LABELS,
+  READY,
+  dragSelect,
+  eventually,
+  legendCounts,
+  openDemo,
+  reloadDemo,
+  textPoints,
+  toolbar,
+  useDemo,
+  waitForClaims,
+} from './harness.mjs';
 
 const env = useDemo();
 
@@ -21,6 +34,12 @@ async function suggestionsShown(page) {
       cues: [...el.querySelectorAll('.cm-cue[data-cue-kind]')].length,
     })),
   );
+}
+
+/** Opens the demo and waits for its suggestions (an idle callback after the first frames). */
+async function openWithSuggestions(page) {
+  await openDemo(page);
+  await page.locator(SUGGESTION).first().waitFor({ state: 'attached' });
 }
 
 function popover(page) {
@@ -41,7 +60,7 @@ function toggle(page) {
 
 test('the seed article shows suggestions with their reasons, apart from claims', async () => {
   const { page } = env;
-  await openDemo(page);
+  await openWithSuggestions(page);
   const shown = await suggestionsShown(page);
   assert.ok(shown.length > 0, 'the seed article has suggestions');
   for (const s of shown) {
@@ -63,7 +82,7 @@ test('the seed article shows suggestions with their reasons, apart from claims',
 
 test('accepting a suggestion highlights its sentence and counts it in the legend', async () => {
   const { page } = env;
-  await openDemo(page);
+  await openWithSuggestions(page);
   const [first] = await suggestionsShown(page);
   const before = await legendCounts(page);
   const dialog = await openSuggestion(page, first.id);
@@ -89,7 +108,7 @@ test('accepting a suggestion highlights its sentence and counts it in the legend
 
 test('a dismissed suggestion is gone, and stays gone after a reload', async () => {
   const { page } = env;
-  await openDemo(page);
+  await openWithSuggestions(page);
   const shown = await suggestionsShown(page);
   const target = shown[1] ?? shown[0];
   const dialog = await openSuggestion(page, target.id);
@@ -116,7 +135,7 @@ test('a dismissed suggestion is gone, and stays gone after a reload', async () =
 
 test('the switch hides every suggestion and is remembered after a reload', async () => {
   const { page } = env;
-  await openDemo(page);
+  await openWithSuggestions(page);
   assert.ok((await page.locator(SUGGESTION).count()) > 0);
   await toggle(page).click();
   await eventually(page, async () => (await page.locator('.cm-suggestion').count()) === 0, 'no suggestion in the DOM');
@@ -134,7 +153,7 @@ test('the switch hides every suggestion and is remembered after a reload', async
 
 test('Enter on a focused suggestion opens its popover; Escape closes it and returns the focus', async () => {
   const { page } = env;
-  await openDemo(page);
+  await openWithSuggestions(page);
   const [first] = await suggestionsShown(page);
   const wrapper = page.locator(`${SUGGESTION}[data-suggestion-id="${first.id}"]`);
   await wrapper.focus();
@@ -148,4 +167,100 @@ test('Enter on a focused suggestion opens its popover; Escape closes it and retu
   await page.keyboard.press('Escape');
   await popover(page).waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-suggestion-id')), first.id);
+});
+
+/**
+ * Holds the page's idle callbacks until `window.__idle.release()`: the
+ * suggestions wait for one, so the test decides when they are worked out.
+ */
+async function holdIdleCallbacks(page) {
+  await page.addInitScript(() => {
+    const held = new Map();
+    let next = 1;
+    const request = window.requestIdleCallback.bind(window);
+    const cancel = window.cancelIdleCallback.bind(window);
+    const real = new Map();
+    window.requestIdleCallback = (callback) => {
+      const id = next++;
+      held.set(id, callback);
+      return id;
+    };
+    window.cancelIdleCallback = (id) => {
+      held.delete(id);
+      if (real.has(id)) cancel(real.get(id));
+    };
+    window.__idle = {
+      waiting: () => held.size,
+      release() {
+        for (const [id, callback] of held) real.set(id, request(callback));
+        held.clear();
+      },
+    };
+  });
+}
+
+/** Two frames and a task: time for a render the released callbacks start. */
+async function frames(page) {
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  }
+}
+
+async function openHeld(page) {
+  await holdIdleCallbacks(page);
+  await page.goto(env.url);
+  await page.waitForSelector(READY, { state: 'attached', timeout: 15_000 });
+  await page.waitForFunction(() => window.__idle.waiting() > 0);
+  assert.equal(await page.locator(SUGGESTION).count(), 0, 'no suggestion before the idle callback');
+}
+
+test('a selection made before the suggestions arrive is kept; they follow once it is tagged', async () => {
+  const { page } = env;
+  await openHeld(page);
+  const selected = await dragSelect(page, page.locator(ARTICLE), 'Cuban security', 'personnel');
+  assert.equal(selected, 'Cuban security personnel');
+  await toolbar(page).waitFor({ state: 'visible' });
+
+  await page.evaluate(() => window.__idle.release());
+  await frames(page);
+  assert.equal(await page.evaluate(() => String(window.getSelection())), 'Cuban security personnel', 'the selection is untouched');
+  assert.equal(await page.locator(SUGGESTION).count(), 0, 'suggestions wait while a selection is pending');
+  assert.ok(await toolbar(page).isVisible());
+
+  await page.keyboard.press('1');
+  const [claim] = await waitForClaims(page, 1);
+  assert.equal(claim.text, 'Cuban security personnel');
+  assert.equal(claim.certainty, 'confirmed');
+  await eventually(page, async () => (await page.locator(SUGGESTION).count()) > 0, 'suggestions follow the tagging');
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-annotation-id'));
+  assert.equal(focused, claim.id, 'the new highlight keeps the focus when the suggestions come');
+});
+
+test('a drag under way when the suggestions are ready ends on the text it was dragged over', async () => {
+  const { page } = env;
+  await openHeld(page);
+  const { start, end } = await textPoints(page, page.locator(ARTICLE), 'Eleven sources', 'Reuters');
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
+
+  await page.evaluate(() => window.__idle.release());
+  await frames(page);
+  assert.equal(await page.locator(SUGGESTION).count(), 0, 'suggestions wait while the button is down');
+
+  await page.mouse.move(end.x, end.y, { steps: 5 });
+  await page.mouse.up();
+  await toolbar(page).waitFor({ state: 'visible' });
+  await toolbar(page).getByRole('button', { name: LABELS.unclear, exact: true }).click();
+  const [claim] = await waitForClaims(page, 1);
+  assert.equal(claim.text, 'Eleven sources familiar with the situation told Reuters');
+  assert.equal(claim.certainty, 'unclear');
+  await eventually(page, async () => (await page.locator(SUGGESTION).count()) > 0, 'suggestions follow the drag');
+});
+
+test('with no selection, the suggestions come as soon as the page is idle', async () => {
+  const { page } = env;
+  await openHeld(page);
+  await page.evaluate(() => window.__idle.release());
+  await eventually(page, async () => (await page.locator(SUGGESTION).count()) > 0, 'suggestions shown');
 });

@@ -61,6 +61,18 @@ pub fn selected_span(article: &Element) -> Option<SelectedSpan> {
     })
 }
 
+/// Whether the window holds a non-empty selection that reaches into
+/// `article` (the same test [`selected_span`] starts with).
+pub fn selection_reaches(article: &Element) -> bool {
+    let selection = web_sys::window().and_then(|w| w.get_selection().ok().flatten());
+    selection.is_some_and(|selection| {
+        !selection.is_collapsed()
+            && selection
+                .get_range_at(0)
+                .is_ok_and(|range| range.intersects_node(article).unwrap_or(false))
+    })
+}
+
 /// Empties the window's selection.
 pub fn clear_selection() {
     if let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) {

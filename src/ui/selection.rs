@@ -4,7 +4,13 @@
 //! article (on `selectionchange`, and once a drag or touch long-press
 //! ends) and keeps the span waiting for a certainty with the toolbar's
 //! position. [`use_tag_shortcuts`] listens for 1, 2, 3 and Escape while a
-//! selection is pending. [`popup_position`] places the toolbar and cards.
+//! selection is pending. [`use_when_not_selecting`] holds back work that
+//! would re-cut the article's text (and so lose a selection) until no
+//! selection is being made or waits there. [`popup_position`] places the
+//! toolbar and cards.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -13,7 +19,7 @@ use yew::prelude::*;
 
 use crate::domain::{Certainty, Span};
 
-use super::dom_selection::{clear_selection, selected_span};
+use super::dom_selection::{clear_selection, selected_span, selection_reaches};
 use super::keyboard::is_typing;
 
 /// Width the card and toolbar keep clear of the widget's right edge.
@@ -30,13 +36,37 @@ pub struct Pending {
     pub at: (i32, i32),
 }
 
-/// The pending selection in `article`, and the article's `pointerdown`
-/// handler (a drag in progress is read once, when it ends).
+/// Whether someone is selecting in the article: the button pressed there
+/// is still down, or a selection reaches into it.
+#[derive(Clone)]
+pub struct Selecting {
+    pointer_down: Rc<RefCell<bool>>,
+    article: NodeRef,
+}
+
+impl Selecting {
+    /// True while a press in the article lasts or a selection reaches it.
+    pub fn now(&self) -> bool {
+        *self.pointer_down.borrow()
+            || self
+                .article
+                .cast::<Element>()
+                .is_some_and(|article| selection_reaches(&article))
+    }
+}
+
+/// The pending selection in `article`, the article's `pointerdown` handler
+/// (a drag in progress is read once, when it ends), and whether someone is
+/// selecting.
 #[hook]
 pub fn use_pending_selection(
     root: &NodeRef,
     article: &NodeRef,
-) -> (UseStateHandle<Option<Pending>>, Callback<PointerEvent>) {
+) -> (
+    UseStateHandle<Option<Pending>>,
+    Callback<PointerEvent>,
+    Selecting,
+) {
     // Compared before setting: caret moves elsewhere must not re-render.
     let pending = use_state_eq(|| None::<Pending>);
     let pointer_down = use_mut_ref(|| false);
@@ -73,10 +103,59 @@ pub fn use_pending_selection(
             move || drop(listeners)
         });
     }
+    let selecting = Selecting {
+        pointer_down: pointer_down.clone(),
+        article: article.clone(),
+    };
     let on_pointerdown = Callback::from(move |_: PointerEvent| {
         *pointer_down.borrow_mut() = true;
     });
-    (pending, on_pointerdown)
+    (pending, on_pointerdown, selecting)
+}
+
+/// True once `ready` has held for `key` at a moment nobody was selecting in
+/// the article, and from then on until `key` changes.
+///
+/// Work that re-renders the article's text runs (the assistant's
+/// suggestions) must not land under a selection: the text nodes it was
+/// made on are replaced and the selection is lost, mid-drag or with the
+/// toolbar showing. So it waits until the press ends without a selection
+/// or the selection goes (tagged, dropped, moved elsewhere), checked on
+/// each `pointerup`, `pointercancel` and `selectionchange`. These run after
+/// [`use_pending_selection`]'s own, which was called first.
+#[hook]
+pub fn use_when_not_selecting<K: PartialEq + Clone + 'static>(
+    key: &K,
+    ready: bool,
+    selecting: &Selecting,
+) -> bool {
+    let open_for = use_state_eq(|| None::<K>);
+    let open = open_for.as_ref() == Some(key);
+    {
+        let (open_for, selecting) = (open_for.clone(), selecting.clone());
+        use_effect_with((key.clone(), ready && !open), move |(key, waiting)| {
+            let open_if_quiet = {
+                let key = key.clone();
+                Rc::new(move || {
+                    if !selecting.now() {
+                        open_for.set(Some(key.clone()));
+                    }
+                })
+            };
+            let listeners = waiting
+                .then(|| web_sys::window().and_then(|w| w.document()))
+                .flatten()
+                .map(|document| {
+                    open_if_quiet();
+                    ["pointerup", "pointercancel", "selectionchange"].map(|kind| {
+                        let open_if_quiet = open_if_quiet.clone();
+                        EventListener::new(&document, kind, move |_| open_if_quiet())
+                    })
+                });
+            move || drop(listeners)
+        });
+    }
+    ready && open
 }
 
 /// While a selection is pending, keys 1, 2, 3 pick a certainty and Escape

@@ -51,7 +51,9 @@ use crate::ui::embed::{use_bridge, Bridge, Mode, Theme, WidgetStorage};
 use crate::ui::nearby::{use_nearby_blocks, Nearby};
 use crate::ui::persistence::{initial_state, use_persistence};
 use crate::ui::printing::use_printing;
-use crate::ui::selection::{popup_position, use_pending_selection, use_tag_shortcuts};
+use crate::ui::selection::{
+    popup_position, use_pending_selection, use_tag_shortcuts, use_when_not_selecting,
+};
 use crate::ui::store::{use_store, DocumentRef, Store, StoreContext};
 
 /// Words of a quote shown in the undo toast and the card's neighbours.
@@ -138,7 +140,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     // This session's dismissals, for the document they were made on.
     let dismissed_now = use_state(|| None::<(DocumentRef, Rc<BTreeSet<String>>)>);
 
-    let (pending, on_pointerdown) = use_pending_selection(&root, &article);
+    let (pending, on_pointerdown, selecting) = use_pending_selection(&root, &article);
     let store = Store::from_handle(handle.clone());
     let workflow: Workflow = use_workflow(WorkflowArgs {
         store: store.clone(),
@@ -366,8 +368,10 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     // Suggestions: after the frame that shows the article and its claims,
     // and only for the blocks that show marks (the others could not show
     // them): a megabyte's would take the assistant a tenth of a second.
-    // Blocks coming near add theirs; none is worked out twice.
-    let assist = use_after_paint(&document);
+    // Blocks coming near add theirs; none is worked out twice. They wait
+    // while someone is selecting: they re-cut the text under a selection.
+    let painted = use_after_paint(&document);
+    let assist = use_when_not_selecting(&document, painted, &selecting);
     let by_block = use_mut_ref(|| (None::<DocumentRef>, SuggestionsByBlock::default()));
     let all_suggestions = {
         let nearby = nearby.clone();
