@@ -47,7 +47,13 @@ export function summarise(results) {
       savesInside: list.filter((t) => t.saveInside).length,
       n: list.length,
     });
-    s.interaction = { tag: q(results.interaction.tag), certainty: q(results.interaction.certainty), failed: results.interaction.failed ?? { tag: 0, certainty: 0 } };
+    const floor = results.interaction.floor ?? [];
+    s.interaction = {
+      tag: q(results.interaction.tag),
+      certainty: q(results.interaction.certainty),
+      floor: floor.length ? { p50: percentile(floor.map((t) => t.ms), 50), p95: percentile(floor.map((t) => t.ms), 95), n: floor.length } : null,
+      failed: results.interaction.failed ?? { tag: 0, certainty: 0 },
+    };
   }
   const b = results.bundle.claimmark.total;
   s.goals.push(['Bundle ≤ 120 KB gzip (stretch ≤ 95 KB)', `${kb(b.gzip)} KB`, b.gzip <= 120_000, b.gzip <= 95_000]);
@@ -60,8 +66,10 @@ export function summarise(results) {
   const largest = names.at(-1);
   s.goals.push([`Render ${largest} ≤ 1 s`, `${ms(s.render[largest].claimmark)} ms`, s.render[largest].claimmark <= 1000, null]);
   if (s.interaction) {
-    s.goals.push(['Tag key → highlight p95 ≤ 16 ms', `${ms(s.interaction.tag.p95)} ms`, s.interaction.tag.p95 <= 16, null]);
-    s.goals.push(['Certainty change → repaint p95 ≤ 16 ms', `${ms(s.interaction.certainty.p95)} ms`, s.interaction.certainty.p95 <= 16, null]);
+    const f = s.interaction.floor;
+    const beside = f ? ` (the browser alone, same page and method: ${ms(f.p95)} ms)` : '';
+    s.goals.push(['Tag key → highlight p95 ≤ 16 ms', `${ms(s.interaction.tag.p95)} ms${beside}`, s.interaction.tag.p95 <= 16, null]);
+    s.goals.push(['Certainty change → repaint p95 ≤ 16 ms', `${ms(s.interaction.certainty.p95)} ms${beside}`, s.interaction.certainty.p95 <= 16, null]);
   }
   const st = results.storage;
   if (st) {
@@ -120,7 +128,8 @@ function markdown(results, s) {
     L.push('| action | p50 | p95 | p50 to DOM change | p95 to DOM change | save (p50) | saves inside the measured time |', '|---|---|---|---|---|---|---|');
     L.push(`| tag key (1/2/3) → new highlight painted | ${ms(i.tag.p50)} | ${ms(i.tag.p95)} | ${ms(i.tag.seenP50)} | ${ms(i.tag.seenP95)} | ${ms(i.tag.saveP50)} | ${i.tag.savesInside} of ${i.tag.n} |`);
     L.push(`| certainty button → repaint | ${ms(i.certainty.p50)} | ${ms(i.certainty.p95)} | ${ms(i.certainty.seenP50)} | ${ms(i.certainty.seenP95)} | ${ms(i.certainty.saveP50)} | ${i.certainty.savesInside} of ${i.certainty.n} |`);
-    L.push('', 'Tag: a word-aligned selection is made through the Selection API (the demo follows `selectionchange`), the toolbar appears, then a real key press (CDP); from the `keydown` event\'s timeStamp. Certainty: the claim\'s highlight is focused and Enter opens its card, then a real mouse click on another certainty button; from the `click` event\'s timeStamp. Painted = a MutationObserver on the article sees the new mark (or the new `data-certainty`), then a rAF and a message posted from it (runs once that frame is produced), so every figure includes the wait for the next frame. "To DOM change" stops at the MutationObserver. Every change also saves the whole envelope (`claimmark:save`); the widget does it 100 ms after the change, after the frame that shows it, and the harness waits for that save before the next try. The last column counts the saves that still fell inside the measured time.', '');
+    if (i.floor) L.push(`| the browser alone: plain JS sets one mark's \`data-certainty\` on a keydown (${i.floor.n} tries) → repaint | ${ms(i.floor.p50)} | ${ms(i.floor.p95)} | – | – | – | – |`);
+    L.push('', 'Tag: a word-aligned selection is made through the Selection API (the demo follows `selectionchange`), the toolbar appears, then a real key press (CDP); from the `keydown` event\'s timeStamp. Certainty: the claim\'s highlight is focused and Enter opens its card, then a real mouse click on another certainty button; from the `click` event\'s timeStamp. Painted = a MutationObserver on the article sees the new mark (or the new `data-certainty`), then a rAF and a message posted from it (runs once that frame is produced), so every figure includes the wait for the next frame. "To DOM change" stops at the MutationObserver. The last row is the floor of this method on this machine, in the same page: a capture listener takes the keydown before the widget and changes one highlight in plain JS; no implementation can measure less here. Every change also saves the whole envelope (`claimmark:save`); the widget does it 100 ms after the change, after the frame that shows it, and the harness waits for that save before the next try. The last column counts the saves that still fell inside the measured time.', '');
   }
 
   const st = results.storage;
