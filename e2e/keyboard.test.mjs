@@ -101,6 +101,30 @@ test('keyboard only: create a claim with the reading cursor, change, delete, und
   assert.equal(after.certainty, 'confirmed', 'the undone state is what storage holds');
 });
 
+test('a certainty changed in the card is announced, after an undo as before it', async () => {
+  const { page } = env;
+  await openDemo(page);
+  await tagByToolbar(page, 'ndreds', 'perso', 'unclear');
+  const [claim] = await waitForClaims(page, 1);
+  const says = (text) => eventually(page, async () => (await live(page)) === text, `the live region says ${JSON.stringify(text)}`);
+  const pick = async (certainty) => {
+    await page.locator(`${ARTICLE} mark.cm-claim[data-annotation-id="${claim.id}"][tabindex]`).focus();
+    await page.keyboard.press('Enter');
+    await card(page).waitFor({ state: 'visible' });
+    await card(page).locator(`button.cm-tag[data-certainty=${certainty}]`).click();
+    await eventually(page, async () => (await waitForClaims(page, 1))[0].certainty === certainty, `marked ${certainty}`);
+    await page.keyboard.press('Escape');
+    await card(page).waitFor({ state: 'hidden' });
+  };
+  await pick('confirmed');
+  await says('Claim marked Confirmed.');
+  await page.keyboard.press('Control+z');
+  await eventually(page, async () => (await waitForClaims(page, 1))[0].certainty === 'unclear', 'undo reverts the certainty');
+  await says('Undone.');
+  await pick('unconfirmed');
+  await says('Claim marked Unconfirmed.');
+});
+
 test('claims are one tab stop: arrows rove, Enter opens the card, Escape returns focus', async () => {
   const { page } = env;
   await openDemo(page);

@@ -3,6 +3,7 @@
 //!
 //! - [`store`]: the one context, its reducer and the `use_store` hook.
 //! - [`after_paint`]: work that waits for the first frame (suggestions).
+//! - [`announcer`]: the live region, written without re-rendering the widget.
 //! - [`browser`]: the clock, ids and localStorage, behind domain traits.
 //! - [`dom_selection`]: a DOM selection or element to document offsets.
 //! - [`keyboard`]: roving focus, the reading cursor, undo keys.
@@ -17,6 +18,7 @@
 //! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
 
 pub mod after_paint;
+pub mod announcer;
 pub mod browser;
 pub mod components;
 pub mod dialog;

@@ -30,6 +30,7 @@ use crate::domain::suggested::{
 };
 use crate::domain::{Action, Annotation, AnnotationId, Block, Certainty, DocumentId};
 use crate::ui::after_paint::use_after_paint;
+use crate::ui::announcer::use_announcer;
 use crate::ui::browser::now;
 use crate::ui::components::block_chunk::{BlockChunk, ChunkBlock, CHUNK_BLOCKS};
 use crate::ui::components::claim_card::{ClaimCard, Neighbour};
@@ -131,7 +132,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let article = use_node_ref();
     let card = use_state(|| None::<OpenCard>);
     let deleted = use_state(|| None::<Annotation>);
-    let announcement = use_state(String::new);
+    let announcement = use_announcer();
     let open_suggestion = use_state(|| None::<OpenSuggestion>);
     let switch_on = {
         let storage = storage.clone();
@@ -168,7 +169,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 let id = store.create(span, certainty);
                 clear_selection();
                 pending.set(None);
-                announcement.set(format!("{} claim created.", certainty.label()));
+                announcement.say(&format!("{} claim created.", certainty.label()));
                 focus_new.emit(id);
             }
         })
@@ -298,7 +299,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             before_delete.emit(id);
             if let Some(annotation) = store.delete(id) {
                 deleted.set(Some(annotation));
-                announcement.set("Claim deleted.".to_owned());
+                announcement.say("Claim deleted.");
             }
             card.set(None);
         })
@@ -308,7 +309,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         Callback::from(move |()| {
             if let Some(annotation) = (*deleted).clone() {
                 store.restore(annotation);
-                announcement.set("Claim restored.".to_owned());
+                announcement.say("Claim restored.");
             }
             deleted.set(None);
         })
@@ -466,7 +467,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             if let Some(chosen) = &chosen {
                 let id = store.create(chosen.span, chosen.certainty);
                 store.set_note(id, format!("Suggested by cues: {}", chosen.explain()));
-                announcement.set(format!(
+                announcement.say(&format!(
                     "{} claim created from a suggestion.",
                     chosen.certainty.label()
                 ));
@@ -491,7 +492,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     store.dispatch(Action::Notify(session::notice_for(&error)));
                 }
                 dismissed_now.set(Some((document.clone(), Rc::new(next))));
-                announcement.set("Suggestion dismissed.".to_owned());
+                announcement.say("Suggestion dismissed.");
             }
             open_suggestion.set(None);
         })
@@ -577,7 +578,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     <UndoToast quote={short_quote(&annotation.target.quote.exact)} on_undo={undo_delete} on_dismiss={dismiss_toast} />
                 }
                 <HelpSlot open={workflow.help_open} on_close={workflow.on_help_close.clone()} />
-                <div class="cm-visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</div>
+                <div class="cm-visually-hidden" role="status" aria-live="polite" ref={announcement.region()}></div>
             </div>
         </ContextProvider<StoreContext>>
     }

@@ -25,6 +25,7 @@ use crate::domain::reading_cursor::{overview, sentences_of, Reading};
 use crate::domain::segments::keyboard_stops;
 use crate::domain::{Action, Annotation, AnnotationId, Certainty, Claim, Span};
 use crate::ui::after_paint::use_after_paint;
+use crate::ui::announcer::Announcer;
 use crate::ui::browser::LocalStorage;
 use crate::ui::components::claim_panel::{ClaimPanel, Ordered, PrintClaims};
 use crate::ui::components::overview::Overview;
@@ -60,8 +61,8 @@ pub struct WorkflowArgs {
     pub article: NodeRef,
     /// The selection waiting for a certainty.
     pub pending: UseStateHandle<Option<Pending>>,
-    /// The live region's text.
-    pub announcement: UseStateHandle<String>,
+    /// The live region.
+    pub announcement: Announcer,
     /// The claim the undo toast offers back.
     pub deleted: UseStateHandle<Option<Annotation>>,
     /// Read mode: moving between claims and filtering only; the keys that
@@ -235,8 +236,12 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
             }
         });
     }
+    // Set by an undo or redo that changed something: its revision is
+    // announced as "Undone." / "Redone.", not as the change it reverts.
+    let undo_speaks = use_mut_ref(|| false);
     {
         let (store, announcement, deleted) = (store.clone(), announcement.clone(), deleted.clone());
+        let undo_speaks = undo_speaks.clone();
         use_undo_shortcuts(
             root.clone(),
             Callback::from(move |redo: bool| {
@@ -244,16 +249,14 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
                     return;
                 }
                 let done = if redo { store.redo() } else { store.undo() };
+                *undo_speaks.borrow_mut() = done;
                 deleted.set(None);
-                announcement.set(
-                    match (redo, done) {
-                        (false, true) => "Undone.",
-                        (true, true) => "Redone.",
-                        (false, false) => "Nothing to undo.",
-                        (true, false) => "Nothing to redo.",
-                    }
-                    .to_owned(),
-                );
+                announcement.say(match (redo, done) {
+                    (false, true) => "Undone.",
+                    (true, true) => "Redone.",
+                    (false, false) => "Nothing to undo.",
+                    (true, false) => "Nothing to redo.",
+                });
             }),
         );
     }
@@ -267,10 +270,9 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
             let now = store.state().claims.clone();
             let before = seen.replace(now.clone());
             let changed = certainty_changes(&before, &now);
-            if let [(_, certainty)] = changed.as_slice() {
-                if !matches!(announcement.as_str(), "Undone." | "Redone.") {
-                    announcement.set(format!("Claim marked {}.", certainty.label()));
-                }
+            let by_undo = undo_speaks.replace(false);
+            if let ([(_, certainty)], false) = (changed.as_slice(), by_undo) {
+                announcement.say(&format!("Claim marked {}.", certainty.label()));
             }
         });
     }
@@ -434,7 +436,7 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
                     if let (None, Some(id)) = (*pending, focused) {
                         event.prevent_default();
                         store.set_certainty(id, certainty);
-                        announcement.set(format!("Claim marked {}.", certainty.label()));
+                        announcement.say(&format!("Claim marked {}.", certainty.label()));
                     }
                 }
                 ArticleKey::Delete => {
@@ -443,7 +445,7 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
                         before_delete.emit(id);
                         if let Some(annotation) = store.delete(id) {
                             deleted.set(Some(annotation));
-                            announcement.set("Claim deleted.".to_owned());
+                            announcement.say("Claim deleted.");
                         }
                     }
                 }
@@ -480,7 +482,7 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
                         }
                         document.0.slice(next).unwrap_or_default().to_owned()
                     };
-                    announcement.set(format!(
+                    announcement.say(&format!(
                         "Selected: {}. Press 1, 2 or 3 to tag it.",
                         first_words(&text, ANNOUNCE_WORDS)
                     ));
