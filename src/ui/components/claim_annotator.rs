@@ -411,6 +411,9 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         let state = handle.clone();
         let all = all_suggestions.clone();
         let on = document.clone();
+        // In document order: blocks are filled by a walk, the covered
+        // spans need no sorting (same revision as `handle`).
+        let ordered = workflow.ordered.clone();
         use_memo(
             (
                 document.clone(),
@@ -423,14 +426,14 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             ),
             move |(_, _, dismissed, showing, _, marks)| {
                 let shown: Vec<&Suggestion> = if *showing {
-                    visible(&state.document, all.iter(), &state.claims, dismissed)
+                    visible(&state.document, all.iter(), &ordered.0, dismissed)
                 } else {
                     Vec::new()
                 };
                 let mut slot = cache.borrow_mut();
                 let cache = for_document(&mut slot, &on, PiecesCache::default);
                 let blocks = state.document.blocks();
-                cache.pieces(&state.document, &state.claims, &shown, |index| {
+                cache.pieces(&state.document, &ordered.0, &shown, |index| {
                     blocks
                         .get(index)
                         .is_some_and(|block| marks.block(index, block))

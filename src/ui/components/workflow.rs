@@ -328,12 +328,13 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         counting.then(|| sentences_of(&document.0))
     });
     let counts = {
-        let (store, sentences) = (store.clone(), sentences.clone());
+        // In document order, the claims need no sorting.
+        let (ordered, sentences) = (ordered.clone(), sentences.clone());
         *use_memo((document.clone(), state.revision, counting), move |_| {
             sentences
                 .as_ref()
                 .as_ref()
-                .map(|sentences| overview(sentences, &store.state().claims))
+                .map(|sentences| overview(sentences, &ordered.0))
         })
     };
 
