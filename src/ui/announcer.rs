@@ -17,10 +17,15 @@ pub struct Announcer {
 }
 
 impl Announcer {
-    /// Replaces the region's message (nothing before the region is on screen).
+    /// Replaces the region's message (nothing before the region is on
+    /// screen). The same message again leaves the region alone, as a state
+    /// set to an equal value did: a change announced by its key and again
+    /// by the revision's effect is heard once.
     pub fn say(&self, message: &str) {
         if let Some(region) = self.region.get() {
-            region.set_text_content(Some(message));
+            if region.text_content().as_deref() != Some(message) {
+                region.set_text_content(Some(message));
+            }
         }
     }
 
