@@ -66,13 +66,23 @@ pub fn segments_by_block(document: &Document, claims: &[Rc<Claim>]) -> Vec<Vec<S
 /// claims in document order ([`super::document_order`]) are placed by a
 /// walk over the blocks instead of two binary searches each.
 pub fn claims_by_block(document: &Document, claims: &[Rc<Claim>]) -> Vec<Vec<PlacedClaim>> {
-    let mut buckets: Vec<Vec<PlacedClaim>> = vec![Vec::new(); document.blocks().len()];
     let mut walk = BlockWalk::new(document);
+    fill_blocks(document, claims, |span| walk.covering(span))
+}
+
+/// Each block's placed claims, with `covering` telling the first and last
+/// block a claim's span lies over (none: the claim shows nowhere).
+fn fill_blocks(
+    document: &Document,
+    claims: &[Rc<Claim>],
+    mut covering: impl FnMut(Span) -> Option<(usize, usize)>,
+) -> Vec<Vec<PlacedClaim>> {
+    let mut buckets: Vec<Vec<PlacedClaim>> = vec![Vec::new(); document.blocks().len()];
     for claim in claims {
         let Some(span) = claim.placement.span() else {
             continue;
         };
-        let Some((first, last)) = walk.covering(span) else {
+        let Some((first, last)) = covering(span) else {
             continue;
         };
         let placed = PlacedClaim {
@@ -444,34 +454,18 @@ mod tests {
     mod walk {
         use super::*;
 
-        /// What [`claims_by_block`] gave before its walk: two binary searches
-        /// per claim.
+        /// What [`claims_by_block`] gave before its walk: two binary
+        /// searches per claim.
         fn claims_by_block_searched(
             document: &Document,
             claims: &[Rc<Claim>],
         ) -> Vec<Vec<PlacedClaim>> {
-            let mut buckets: Vec<Vec<PlacedClaim>> = vec![Vec::new(); document.blocks().len()];
-            for claim in claims {
-                let Some(span) = claim.placement.span() else {
-                    continue;
-                };
-                let (Some(first), Some(last)) = (
-                    document.block_at_or_after(span.start()),
-                    document.block_at_or_before(span.end().saturating_sub(1)),
-                ) else {
-                    continue;
-                };
-                let placed = PlacedClaim {
-                    id: claim.annotation.id,
-                    certainty: claim.annotation.certainty,
-                    span,
-                    review: claim.placement.needs_review(),
-                };
-                for bucket in buckets.iter_mut().take(last + 1).skip(first) {
-                    bucket.push(placed);
-                }
-            }
-            buckets
+            fill_blocks(document, claims, |span| {
+                Some((
+                    document.block_at_or_after(span.start())?,
+                    document.block_at_or_before(span.end().saturating_sub(1))?,
+                ))
+            })
         }
 
         proptest::proptest! {
