@@ -85,9 +85,10 @@ export async function openDemo(page, url = serverUrl) {
  * certainty assistant's suggestions (an idle callback, at most 500 ms
  * later). Tests that read suggestions start from there; a selection made
  * earlier is safe (the suggestions wait for it, see suggestions.test.mjs).
+ * Each of `frames` is a frame and a task after it.
  */
-export async function afterFirstFrames(page) {
-  for (let i = 0; i < 2; i++) {
+export async function afterFirstFrames(page, frames = 2) {
+  for (let i = 0; i < frames; i++) {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   }
 }

@@ -7,6 +7,7 @@ import {
   ARTICLE,
   LABELS,
   READY,
+  afterFirstFrames,
   dragSelect,
   eventually,
   legendCounts,
@@ -199,13 +200,6 @@ async function holdIdleCallbacks(page) {
   });
 }
 
-/** Two frames and a task: time for a render the released callbacks start. */
-async function frames(page) {
-  for (let i = 0; i < 3; i++) {
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-  }
-}
-
 async function openHeld(page) {
   await holdIdleCallbacks(page);
   await page.goto(env.url);
@@ -222,7 +216,8 @@ test('a selection made before the suggestions arrive is kept; they follow once i
   await toolbar(page).waitFor({ state: 'visible' });
 
   await page.evaluate(() => window.__idle.release());
-  await frames(page);
+  // Three frames and tasks: time for a render the released callbacks start.
+  await afterFirstFrames(page, 3);
   assert.equal(await page.evaluate(() => String(window.getSelection())), 'Cuban security personnel', 'the selection is untouched');
   assert.equal(await page.locator(SUGGESTION).count(), 0, 'suggestions wait while a selection is pending');
   assert.ok(await toolbar(page).isVisible());
@@ -245,7 +240,8 @@ test('a drag under way when the suggestions are ready ends on the text it was dr
   await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
 
   await page.evaluate(() => window.__idle.release());
-  await frames(page);
+  // Three frames and tasks: time for a render the released callbacks start.
+  await afterFirstFrames(page, 3);
   assert.equal(await page.locator(SUGGESTION).count(), 0, 'suggestions wait while the button is down');
 
   await page.mouse.move(end.x, end.y, { steps: 5 });

@@ -7,7 +7,6 @@
 //! twice, once for the change and once for its message. The region is
 //! rendered without children, so Yew never touches the text set here.
 
-use web_sys::Node;
 use yew::prelude::*;
 
 /// Writes messages into the live region rendered with [`Announcer::region`].
@@ -27,14 +26,6 @@ impl Announcer {
                 region.set_text_content(Some(message));
             }
         }
-    }
-
-    /// The message the region holds now ("" before any).
-    pub fn last(&self) -> String {
-        self.region
-            .get()
-            .and_then(|region: Node| region.text_content())
-            .unwrap_or_default()
     }
 
     /// The reference for the region's element: an empty

@@ -10,7 +10,7 @@
 //! `None`, never a panic: DOM selections are untrusted input.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use web_sys::{Element, Node, Range};
 
 use crate::domain::offsets::{utf16_to_char, Utf16Offset};
 use crate::domain::{AnnotationId, Span};
@@ -33,14 +33,7 @@ pub struct SelectedSpan {
 
 /// Reads the window's selection relative to `article`.
 pub fn selected_span(article: &Element) -> Option<SelectedSpan> {
-    let selection = web_sys::window()?.get_selection().ok()??;
-    if selection.is_collapsed() || selection.range_count() == 0 {
-        return None;
-    }
-    let range = selection.get_range_at(0).ok()?;
-    if !range.intersects_node(article).unwrap_or(false) {
-        return None;
-    }
+    let range = range_reaching(article)?;
     let start = boundary(
         article,
         &range.start_container().ok()?,
@@ -62,15 +55,23 @@ pub fn selected_span(article: &Element) -> Option<SelectedSpan> {
 }
 
 /// Whether the window holds a non-empty selection that reaches into
-/// `article` (the same test [`selected_span`] starts with).
+/// `article` (what [`selected_span`] starts from).
 pub fn selection_reaches(article: &Element) -> bool {
-    let selection = web_sys::window().and_then(|w| w.get_selection().ok().flatten());
-    selection.is_some_and(|selection| {
-        !selection.is_collapsed()
-            && selection
-                .get_range_at(0)
-                .is_ok_and(|range| range.intersects_node(article).unwrap_or(false))
-    })
+    range_reaching(article).is_some()
+}
+
+/// The first range of the window's selection, when it is not empty and
+/// reaches into `article`.
+fn range_reaching(article: &Element) -> Option<Range> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    range
+        .intersects_node(article)
+        .unwrap_or(false)
+        .then_some(range)
 }
 
 /// Empties the window's selection.
