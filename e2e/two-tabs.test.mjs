@@ -10,10 +10,26 @@
 //
 // At the end both pages, and both again after a reload, show exactly the
 // expected claims with the expected certainties: 0 lost, 0 resurrected.
+//
+// Before it, two tests of a change merged in from the other tab while this
+// one is selecting: the merge re-renders the text under the selection,
+// which must stay on its words (the toolbar showing, or mid-drag).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARTICLE, claimsShown, openDemo, reloadDemo, useDemo } from './harness.mjs';
+import {
+  ARTICLE,
+  LABELS,
+  claimsShown,
+  dragSelect,
+  eventually,
+  openDemo,
+  reloadDemo,
+  tagByToolbar,
+  textPoints,
+  toolbar,
+  useDemo,
+} from './harness.mjs';
 
 const env = useDemo();
 const OPS = Number(process.env.TWO_TABS_OPS || 100); // per page
@@ -94,6 +110,77 @@ async function openCard(page, id) {
   await card.waitFor({ state: 'visible' });
   return card;
 }
+
+/** Two pages of one context on the demo. */
+async function twoPages() {
+  const a = env.page;
+  await openDemo(a);
+  const b = await env.context.newPage();
+  b.on('pageerror', (err) => env.pageErrors.push(String(err?.stack || err)));
+  await openDemo(b);
+  return [a, b];
+}
+
+/** Page `b` tags a phrase; waits until page `a` has merged it in. */
+async function otherTabTags(a, b, phrase, certainty) {
+  await tagByToolbar(b, phrase, phrase, certainty);
+  await eventually(
+    a,
+    async () => (await claimsShown(a)).some((c) => c.text === phrase && c.certainty === certainty),
+    `this tab merges in the other tab's "${phrase}"`,
+  );
+}
+
+const selectedText = (page) => page.evaluate(() => String(getSelection()));
+
+test("another tab's change merged in while the toolbar shows keeps the selection, and its key tags it", async () => {
+  const [a, b] = await twoPages();
+  // Both phrases in one paragraph: the merge re-cuts the runs under the selection.
+  assert.equal(await dragSelect(a, a.locator(ARTICLE), 'security advisers', 'security advisers'), 'security advisers');
+  await toolbar(a).waitFor({ state: 'visible' });
+
+  await otherTabTags(a, b, 'Reuters exclusive', 'unclear');
+
+  assert.equal(await selectedText(a), 'security advisers', 'the selection stays on its words');
+  assert.ok(await toolbar(a).isVisible(), 'the toolbar still shows');
+  await a.keyboard.press('3');
+  await eventually(
+    a,
+    async () => (await claimsShown(a)).some((c) => c.text === 'security advisers' && c.certainty === 'unconfirmed'),
+    'key 3 tags the kept selection',
+  );
+  await eventually(
+    b,
+    async () => (await claimsShown(b)).some((c) => c.text === 'security advisers'),
+    'the other tab merges it in turn',
+  );
+});
+
+test("another tab's change merged in mid-drag: the drag still ends on the words it was dragged over", async () => {
+  const [a, b] = await twoPages();
+  const scope = a.locator(ARTICLE);
+  const { start } = await textPoints(a, scope, 'security advisers');
+  await a.mouse.move(start.x, start.y);
+  await a.mouse.down();
+  const half = await textPoints(a, scope, 'security advisers', 'soldiers');
+  await a.mouse.move(half.end.x, half.end.y, { steps: 5 });
+
+  await otherTabTags(a, b, 'Reuters exclusive', 'confirmed');
+
+  // The phrase's place after the re-render (the text did not move).
+  const { end } = await textPoints(a, scope, 'security advisers', 'bodyguards');
+  await a.mouse.move(end.x, end.y, { steps: 5 });
+  assert.equal(await selectedText(a), 'security advisers, soldiers, and bodyguards');
+  await a.mouse.up();
+  await toolbar(a).waitFor({ state: 'visible' });
+  await toolbar(a).getByRole('button', { name: LABELS.unclear, exact: true }).click();
+  await eventually(
+    a,
+    async () =>
+      (await claimsShown(a)).some((c) => c.text === 'security advisers, soldiers, and bodyguards' && c.certainty === 'unclear'),
+    'the dragged words are tagged',
+  );
+});
 
 test(`two pages × ${OPS} interleaved creates, edits and deletes converge: 0 lost, 0 resurrected`, async () => {
   const { context } = env;

@@ -638,6 +638,82 @@ async fn a_shortcut_tags_the_latest_selection_not_an_earlier_one() {
 }
 
 #[wasm_bindgen_test]
+async fn an_undo_re_cutting_the_text_under_a_backward_selection_puts_it_back() {
+    let doc_id = "browser-kept-selection";
+    let _exclusive = Exclusive::take().await;
+    storage().remove_item(&key_id(doc_id)).unwrap();
+    let text = "Kept selections\n\nAlpha \u{1F600} beta gamma delta.\n\nSecond \u{1F44D}\u{1F3FD} paragraph.";
+    let mounted = mount_text(doc_id, text).await;
+    select_in_run(&mounted, "gamma", 0, 5).await;
+    tag_with_toolbar(&mounted, "confirmed").await;
+    assert_eq!(mounted.all(".cm-article mark.cm-claim").len(), 1);
+
+    // Backwards over "😀 beta" (the emoji is two UTF-16 units), as a drag
+    // from right to left leaves it.
+    let (focus, focus_offset) = point(&mounted, "\u{1F600} beta", 0);
+    let (anchor, anchor_offset) = point(&mounted, "\u{1F600} beta", 7);
+    let block = anchor
+        .parent_element()
+        .and_then(|run| run.closest(".cm-block").ok().flatten())
+        .unwrap();
+    assert_eq!(block.query_selector_all(".cm-run").unwrap().length(), 3);
+    let selection = window().get_selection().unwrap().unwrap();
+    selection
+        .set_base_and_extent(&anchor, anchor_offset, &focus, focus_offset)
+        .unwrap();
+    settle().await;
+    assert_eq!(selection.to_string(), "\u{1F600} beta");
+
+    // The undo removes the mark on "gamma": the paragraph's runs are re-cut.
+    let init = KeyboardEventInit::new();
+    init.set_key("z");
+    init.set_ctrl_key(true);
+    init.set_bubbles(true);
+    let undo = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().dispatch_event(&undo).unwrap();
+    until("the undo removes the highlight", || {
+        mounted.one(".cm-article mark.cm-claim").is_none()
+    })
+    .await;
+    settle().await;
+
+    assert_eq!(
+        block.query_selector_all(".cm-run").unwrap().length(),
+        1,
+        "the paragraph's runs were cut again, as one"
+    );
+    assert_eq!(
+        selection.to_string(),
+        "\u{1F600} beta",
+        "the same words stay selected"
+    );
+    // Still backwards: a range from the focus to the anchor holds the words
+    // (one set the other way round would collapse).
+    let range = document().create_range().unwrap();
+    range
+        .set_start(&selection.focus_node().unwrap(), selection.focus_offset())
+        .unwrap();
+    range
+        .set_end(&selection.anchor_node().unwrap(), selection.anchor_offset())
+        .unwrap();
+    assert_eq!(String::from(range.to_string()), "\u{1F600} beta");
+    until("the toolbar shows for the kept selection", || {
+        mounted.one(".cm-toolbar").is_some()
+    })
+    .await;
+    press_key("2");
+    until("key 2 tags the kept words", || {
+        mounted.one(".cm-article mark.cm-claim").is_some()
+    })
+    .await;
+    let id = mounted.all(".cm-article mark.cm-claim")[0]
+        .get_attribute("data-annotation-id")
+        .unwrap();
+    assert_eq!(text_of_claim(&mounted, &id), "\u{1F600} beta");
+    mounted.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn a_corrected_article_under_the_same_id_shows_edited_claims_for_review() {
     let doc_id = "browser-corrected";
     let (_exclusive, mounted) = fresh(doc_id).await;

@@ -1,18 +1,20 @@
-//! From the DOM to document offsets: the one place that reads a
+//! Between the DOM and document offsets: the one place that reads a
 //! `Selection`, a `Range` boundary or a clicked element and turns it into
-//! code points of the document.
+//! code points of the document, and that puts a span of code points back
+//! into the page's selection ([`select_span`], [`SelectionPlace`]).
 //!
 //! Every run of article text is rendered inside an element carrying
 //! `data-s` and `data-e` (its span in code points); a boundary inside a
 //! text node converts its UTF-16 offset with
-//! [`crate::domain::offsets::utf16_to_char`]. Boundaries outside the
+//! [`crate::domain::offsets::utf16_to_char`], and back with
+//! [`crate::domain::offsets::char_to_utf16`]. Boundaries outside the
 //! article clamp to its first or last run. Anything unexpected gives
 //! `None`, never a panic: DOM selections are untrusted input.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
-use crate::domain::offsets::{utf16_to_char, Utf16Offset};
+use crate::domain::offsets::{char_to_utf16, utf16_to_char, CharOffset, Utf16Offset};
 use crate::domain::{AnnotationId, Span};
 
 /// Attribute holding a text run's first code point.
@@ -72,6 +74,122 @@ fn range_reaching(article: &Element) -> Option<Range> {
         .intersects_node(article)
         .unwrap_or(false)
         .then_some(range)
+}
+
+/// Selects `span` of the article in the page (the reading cursor, or a
+/// selection put back); false when its ends are not in the article's runs.
+pub fn select_span(article: &Element, span: Span) -> bool {
+    select_between(article, span.start(), span.end())
+}
+
+/// Selects from code point `anchor` to `focus` (either order: a selection
+/// made backwards stays backwards); false when either is not in a run.
+fn select_between(article: &Element, anchor: usize, focus: usize) -> bool {
+    let backwards = focus < anchor;
+    let (low, high) = if backwards {
+        (focus, anchor)
+    } else {
+        (anchor, focus)
+    };
+    let (Some(low), Some(high)) = (
+        dom_point(article, low, false),
+        dom_point(article, high, true),
+    ) else {
+        return false;
+    };
+    let (anchor, focus) = if backwards { (high, low) } else { (low, high) };
+    let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else {
+        return false;
+    };
+    selection
+        .set_base_and_extent(&anchor.0, anchor.1, &focus.0, focus.1)
+        .is_ok()
+}
+
+/// Where the window's selection was, with its ends as nodes and as code
+/// points: read before a render that may replace the text nodes under it,
+/// and put back on the same code points if it did ([`Self::keep`]).
+pub struct SelectionPlace {
+    anchor: (Node, u32),
+    focus: (Node, u32),
+    anchor_at: usize,
+    focus_at: usize,
+}
+
+impl SelectionPlace {
+    /// The window's selection, when it is not empty and reaches `article`.
+    pub fn read(article: &Element) -> Option<Self> {
+        range_reaching(article)?;
+        let selection = web_sys::window()?.get_selection().ok()??;
+        let anchor = (selection.anchor_node()?, selection.anchor_offset());
+        let focus = (selection.focus_node()?, selection.focus_offset());
+        Some(Self {
+            anchor_at: boundary(article, &anchor.0, anchor.1)?,
+            focus_at: boundary(article, &focus.0, focus.1)?,
+            anchor,
+            focus,
+        })
+    }
+
+    /// Puts the selection back on its code points when it has moved off its
+    /// nodes or offsets (they were replaced or edited); true when it did.
+    pub fn keep(&self, article: &Element) -> bool {
+        let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten())
+        else {
+            return false;
+        };
+        let stays = |node: Option<Node>, offset: u32, (was, was_offset): &(Node, u32)| {
+            node.as_ref() == Some(was) && offset == *was_offset && was.is_connected()
+        };
+        if stays(
+            selection.anchor_node(),
+            selection.anchor_offset(),
+            &self.anchor,
+        ) && stays(
+            selection.focus_node(),
+            selection.focus_offset(),
+            &self.focus,
+        ) {
+            return false;
+        }
+        select_between(article, self.anchor_at, self.focus_at)
+    }
+}
+
+/// The text node and UTF-16 offset of code point `at` among the article's
+/// runs (in document order, so found by bisection); `at_end` picks the run
+/// that ends there rather than the one that starts there.
+fn dom_point(article: &Element, at: usize, at_end: bool) -> Option<(Node, u32)> {
+    let runs = article
+        .query_selector_all(&format!("[{START_ATTR}]"))
+        .ok()?;
+    let run_at = |index: u32| -> Option<(Element, usize, usize)> {
+        let run: Element = runs.item(index)?.dyn_into().ok()?;
+        let start = attr_offset(&run, START_ATTR)?;
+        let end = attr_offset(&run, END_ATTR)?;
+        Some((run, start, end))
+    };
+    // The first run that starts after `at` (at or after, for an end).
+    let (mut low, mut high) = (0, runs.length());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let (_, start, _) = run_at(middle)?;
+        let before = if at_end { start < at } else { start <= at };
+        if before {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    let (run, start, end) = run_at(low.checked_sub(1)?)?;
+    let inside = if at_end { at <= end } else { at < end };
+    if !inside {
+        return None;
+    }
+    let text = run.first_child()?;
+    let content = text.text_content().unwrap_or_default();
+    let offset = char_to_utf16(&content, CharOffset(at - start)).0;
+    Some((text, u32::try_from(offset).ok()?))
 }
 
 /// Empties the window's selection.

@@ -5,8 +5,6 @@
 //!   acting on the focused claim (1, 2, 3, Delete), and moving the reading
 //!   cursor ([`crate::domain::reading_cursor`]: `n` / `p` sentences, `w` /
 //!   `b` words, `e` / `Shift+E` grow and shrink, `s` the whole sentence).
-//! - [`select_span`] puts the cursor's span into the page's real selection,
-//!   so tagging it with 1, 2, 3 takes the same path as a mouse selection.
 //! - [`step_stop`] finds the next or previous claim stop (the root focuses it).
 //! - [`use_undo_shortcuts`]: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl+Y.
 //!
@@ -17,12 +15,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, Node};
 use yew::prelude::*;
 
-use crate::domain::offsets::{char_to_utf16, CharOffset};
 use crate::domain::reading_cursor::Move;
 use crate::domain::segments::Stop;
-use crate::domain::{AnnotationId, Certainty, Span};
+use crate::domain::{AnnotationId, Certainty};
 
-use super::dom_selection::{END_ATTR, ID_ATTR, START_ATTR};
+use super::dom_selection::ID_ATTR;
 
 /// What a key means inside the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,61 +120,6 @@ pub fn focus_claim(root: &Element, id: AnnotationId) -> bool {
     };
     element.scroll_into_view_with_bool(false);
     element.focus().is_ok()
-}
-
-/// Selects `span` of the article in the page (the reading cursor); false
-/// when its ends are not on screen.
-pub fn select_span(article: &Element, span: Span) -> bool {
-    let (Some((start_node, start)), Some((end_node, end))) = (
-        boundary(article, span.start(), false),
-        boundary(article, span.end(), true),
-    ) else {
-        return false;
-    };
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let Ok(Some(selection)) = web_sys::window()
-        .map(|w| w.get_selection())
-        .unwrap_or(Ok(None))
-    else {
-        return false;
-    };
-    let Ok(range) = document.create_range() else {
-        return false;
-    };
-    if range.set_start(&start_node, start).is_err() || range.set_end(&end_node, end).is_err() {
-        return false;
-    }
-    let _ = selection.remove_all_ranges();
-    selection.add_range(&range).is_ok()
-}
-
-/// The text node and UTF-16 offset of code point `at`; `at_end` picks the
-/// run that ends there rather than the one that starts there.
-fn boundary(article: &Element, at: usize, at_end: bool) -> Option<(Node, u32)> {
-    let list = article.query_selector_all(".cm-run").ok()?;
-    for i in 0..list.length() {
-        let Some(run) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
-        let read = |name: &str| run.get_attribute(name)?.parse::<usize>().ok();
-        let (Some(s), Some(e)) = (read(START_ATTR), read(END_ATTR)) else {
-            continue;
-        };
-        let inside = if at_end {
-            s < at && at <= e
-        } else {
-            s <= at && at < e
-        };
-        if inside {
-            let text = run.first_child()?;
-            let content = text.text_content().unwrap_or_default();
-            let offset = char_to_utf16(&content, CharOffset(at - s)).0;
-            return Some((text, u32::try_from(offset).ok()?));
-        }
-    }
-    None
 }
 
 /// Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo — with focus in the

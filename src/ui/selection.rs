@@ -6,8 +6,10 @@
 //! position. [`use_tag_shortcuts`] listens for 1, 2, 3 and Escape while a
 //! selection is pending. [`use_when_not_selecting`] holds back work that
 //! would re-cut the article's text (and so lose a selection) until no
-//! selection is being made or waits there. [`popup_position`] places the
-//! toolbar and cards.
+//! selection is being made or waits there; [`use_selection_kept`] puts a
+//! selection back on its text when a render re-cut it anyway (another
+//! tab's changes merged in, an import through the JS API).
+//! [`popup_position`] places the toolbar and cards.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,8 +21,9 @@ use yew::prelude::*;
 
 use crate::domain::{Certainty, Span};
 
-use super::dom_selection::{clear_selection, selected_span, selection_reaches};
+use super::dom_selection::{clear_selection, selected_span, selection_reaches, SelectionPlace};
 use super::keyboard::is_typing;
+use super::store::DocumentRef;
 
 /// Width the card and toolbar keep clear of the widget's right edge.
 pub const POPUP_WIDTH: f64 = 340.0;
@@ -156,6 +159,31 @@ pub fn use_when_not_selecting<K: PartialEq + Clone + 'static>(
         });
     }
     ready && open
+}
+
+/// Keeps the page's selection in the article across the root's renders of
+/// `document`: read where it is before the render replaces any text run,
+/// put back on the same code points after, when the runs under it were
+/// replaced. Without it, another tab's change merged in while the toolbar
+/// shows would drop the selection, and the key that follows would tag
+/// nothing. Nothing is kept across a change of document, whose code
+/// points mean other text.
+#[hook]
+pub fn use_selection_kept(article: &NodeRef, document: &DocumentRef) {
+    let shown = use_mut_ref(|| None::<DocumentRef>);
+    // Read in the render itself: the runs are replaced after it, before
+    // any effect.
+    let place = (shown.borrow().as_ref() == Some(document))
+        .then(|| article.cast::<Element>())
+        .flatten()
+        .and_then(|article| SelectionPlace::read(&article));
+    let (article, document) = (article.clone(), document.clone());
+    use_effect(move || {
+        *shown.borrow_mut() = Some(document);
+        if let (Some(place), Some(article)) = (place, article.cast::<Element>()) {
+            place.keep(&article);
+        }
+    });
 }
 
 /// While a selection is pending, keys 1, 2, 3 pick a certainty and Escape

@@ -53,7 +53,8 @@ use crate::ui::nearby::{use_nearby_blocks, Nearby};
 use crate::ui::persistence::{initial_state, use_persistence};
 use crate::ui::printing::use_printing;
 use crate::ui::selection::{
-    popup_position, use_pending_selection, use_tag_shortcuts, use_when_not_selecting,
+    popup_position, use_pending_selection, use_selection_kept, use_tag_shortcuts,
+    use_when_not_selecting,
 };
 use crate::ui::store::{use_store, DocumentRef, Store, StoreContext};
 
@@ -142,6 +143,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let dismissed_now = use_state(|| None::<(DocumentRef, Rc<BTreeSet<String>>)>);
 
     let (pending, on_pointerdown, selecting) = use_pending_selection(&root, &article);
+    use_selection_kept(&article, &DocumentRef(handle.document.clone()));
     let store = Store::from_handle(handle.clone());
     let workflow: Workflow = use_workflow(WorkflowArgs {
         store: store.clone(),

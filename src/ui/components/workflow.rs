@@ -30,9 +30,9 @@ use crate::ui::browser::LocalStorage;
 use crate::ui::components::claim_panel::{ClaimPanel, Ordered, PrintClaims};
 use crate::ui::components::overview::Overview;
 use crate::ui::components::shortcuts_help::ShortcutsHelp;
+use crate::ui::dom_selection::select_span;
 use crate::ui::keyboard::{
-    article_key, claim_stop, focus_claim, is_help_key, select_span, step_stop, use_undo_shortcuts,
-    ArticleKey,
+    article_key, claim_stop, focus_claim, is_help_key, step_stop, use_undo_shortcuts, ArticleKey,
 };
 use crate::ui::printing::use_printing;
 use crate::ui::selection::Pending;
