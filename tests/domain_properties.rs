@@ -22,6 +22,7 @@ use claimmark::domain::{
     reduce, Action, AnnotationId, Certainty, Document, Span, State, Timestamp,
 };
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Text drawn from a mix that stresses every offset unit.
 fn text() -> impl Strategy<Value = String> {
@@ -95,6 +96,13 @@ proptest! {
                 }
                 prop_assert!(!chars[span.start()].is_whitespace());
                 prop_assert!(!chars[span.end() - 1].is_whitespace());
+                // Never inside a grapheme: a ZWJ family, an accent, a flag.
+                let mut edges = vec![0];
+                for grapheme in doc.text().graphemes(true) {
+                    edges.push(edges.last().copied().unwrap_or(0) + grapheme.chars().count());
+                }
+                prop_assert!(edges.contains(&span.start()), "the start {} cuts a grapheme", span.start());
+                prop_assert!(edges.contains(&span.end()), "the end {} cuts a grapheme", span.end());
             }
         }
     }

@@ -3,9 +3,11 @@
 //! A person's drag rarely starts and ends exactly on word edges; a claim
 //! should. [`snap_to_words`] grows each edge that falls inside a word to
 //! that word's boundary (Unicode word boundaries, UAX #29, via
-//! `unicode-segmentation`, so emoji, combining marks and scripts without
-//! spaces are never cut), then trims surrounding whitespace. It never
-//! shrinks into a word and it never crosses more than the word at each edge.
+//! `unicode-segmentation`, so combining marks and scripts without spaces
+//! are never cut), and each edge inside an emoji of several code points (a
+//! ZWJ family, a flag, a skin tone) to the emoji's edge, then trims
+//! surrounding whitespace. It never shrinks into a word and it never
+//! crosses more than the word or emoji at each edge.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -21,7 +23,6 @@ const WINDOW: usize = 256;
 struct Piece {
     start: usize,
     end: usize,
-    is_word: bool,
     is_space: bool,
 }
 
@@ -35,15 +36,17 @@ pub fn snap_to_words(document: &Document, span: Span) -> Option<Span> {
     let window = document.slice(Span::new(window_start, window_end))?;
     let pieces = pieces_of(window, window_start);
 
+    // An edge inside a piece of several code points that is not spaces is
+    // inside a word or a grapheme (word boundaries never cut one): grow it.
     let mut start = span.start();
     let mut end = span.end();
     if let Some(piece) = pieces.iter().find(|p| p.start < start && start < p.end) {
-        if piece.is_word {
+        if !piece.is_space {
             start = piece.start;
         }
     }
     if let Some(piece) = pieces.iter().find(|p| p.start < end && end < p.end) {
-        if piece.is_word {
+        if !piece.is_space {
             end = piece.end;
         }
     }
@@ -70,7 +73,6 @@ fn pieces_of(window: &str, offset: usize) -> Vec<Piece> {
         pieces.push(Piece {
             start: cursor.0,
             end: cursor.0 + count,
-            is_word: piece.chars().any(char::is_alphanumeric),
             is_space: piece.chars().all(char::is_whitespace),
         });
         cursor.0 += count;
@@ -120,6 +122,36 @@ mod tests {
             snap(text, arabic_start + 1, arabic_start + 7).as_deref(),
             Some("سلام عليكم")
         );
+    }
+
+    #[test]
+    fn edges_inside_an_emoji_of_several_code_points_grow_to_the_whole_emoji() {
+        let family = "\u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467}"; // 5 code points
+        let flag = "\u{1F1FA}\u{1F1F8}"; // 2 regional indicators
+        let thumb = "\u{1F44D}\u{1F3FD}"; // thumbs up, medium skin tone
+        let text = format!("A {family} day, {flag} flag, {thumb} ok.");
+        let at = |needle: &str| {
+            let byte = text.find(needle).expect("present");
+            text.get(..byte).expect("a char boundary").chars().count()
+        };
+        let (f, g, t) = (at(family), at(flag), at(thumb));
+        // From inside the family (after "woman, ZWJ") to inside "day".
+        assert_eq!(
+            snap(&text, f + 2, f + 7).as_deref(),
+            Some(format!("{family} day").as_str())
+        );
+        // Ending between the two regional indicators, or before the skin tone.
+        assert_eq!(
+            snap(&text, g - 2, g + 1).as_deref(),
+            Some(format!(", {flag}").as_str())
+        );
+        assert_eq!(
+            snap(&text, t + 1, t + 5).as_deref(),
+            Some(format!("{thumb} ok").as_str())
+        );
+        assert_eq!(snap(&text, t, t + 1).as_deref(), Some(thumb));
+        // Whitespace runs are still trimmed, not grown into.
+        assert_eq!(snap("one   two", 4, 9).as_deref(), Some("two"));
     }
 
     #[test]
