@@ -70,6 +70,54 @@ pub fn claims_by_block(document: &Document, claims: &[Rc<Claim>]) -> Vec<Vec<Pla
     fill_blocks(document, claims, |span| walk.covering(span))
 }
 
+/// Block `index`'s entry of [`claims_by_block`], worked out alone: the
+/// claims over it, in the order of `claims`. A scan with two binary
+/// searches for each claim near the block, for the few blocks a change
+/// touches.
+pub fn claims_in_block(
+    document: &Document,
+    claims: &[Rc<Claim>],
+    index: usize,
+) -> Vec<PlacedClaim> {
+    let Some(block) = document.blocks().get(index).map(|b| b.span) else {
+        return Vec::new();
+    };
+    claims
+        .iter()
+        .filter_map(|claim| {
+            let span = claim.placement.span()?;
+            // Ending before the block starts, or starting after it ends, a
+            // claim cannot lie over it: no search needed.
+            if span.end() < block.start() || span.start() > block.end() {
+                return None;
+            }
+            let (first, last) = blocks_covering(document, span)?;
+            (first <= index && index <= last).then(|| PlacedClaim::of(claim, span))
+        })
+        .collect()
+}
+
+/// The first and last block `span` lies over, by two binary searches (what
+/// the walk of [`claims_by_block`] finds in order); the last may come
+/// before the first (a span between blocks lies over none).
+pub fn blocks_covering(document: &Document, span: Span) -> Option<(usize, usize)> {
+    Some((
+        document.block_at_or_after(span.start())?,
+        document.block_at_or_before(span.end().saturating_sub(1))?,
+    ))
+}
+
+impl PlacedClaim {
+    fn of(claim: &Claim, span: Span) -> Self {
+        PlacedClaim {
+            id: claim.annotation.id,
+            certainty: claim.annotation.certainty,
+            span,
+            review: claim.placement.needs_review(),
+        }
+    }
+}
+
 /// Each block's placed claims, with `covering` telling the first and last
 /// block a claim's span lies over (none: the claim shows nowhere).
 fn fill_blocks(
@@ -85,12 +133,7 @@ fn fill_blocks(
         let Some((first, last)) = covering(span) else {
             continue;
         };
-        let placed = PlacedClaim {
-            id: claim.annotation.id,
-            certainty: claim.annotation.certainty,
-            span,
-            review: claim.placement.needs_review(),
-        };
+        let placed = PlacedClaim::of(claim, span);
         for bucket in buckets.iter_mut().take(last + 1).skip(first) {
             bucket.push(placed);
         }
@@ -460,17 +503,12 @@ mod tests {
             document: &Document,
             claims: &[Rc<Claim>],
         ) -> Vec<Vec<PlacedClaim>> {
-            fill_blocks(document, claims, |span| {
-                Some((
-                    document.block_at_or_after(span.start())?,
-                    document.block_at_or_before(span.end().saturating_sub(1))?,
-                ))
-            })
+            fill_blocks(document, claims, |span| blocks_covering(document, span))
         }
 
         proptest::proptest! {
             #[test]
-            fn the_walk_places_claims_as_the_searches_did_in_any_order(
+            fn the_walk_and_one_block_alone_place_claims_as_the_searches_did_in_any_order(
                 paragraphs in proptest::collection::vec((1usize..12, 1usize..4), 1..12),
                 spans in proptest::collection::vec((0usize..120, 0usize..12), 0..40),
                 rotate in 0usize..40,
@@ -505,10 +543,12 @@ mod tests {
                 }
                 orders.push(rotated);
                 for order in orders {
-                    proptest::prop_assert_eq!(
-                        claims_by_block(&doc, &order),
-                        claims_by_block_searched(&doc, &order)
-                    );
+                    let walked = claims_by_block(&doc, &order);
+                    proptest::prop_assert_eq!(&walked, &claims_by_block_searched(&doc, &order));
+                    // One block alone, as a change recomputes it.
+                    for (index, placed) in walked.iter().enumerate() {
+                        proptest::prop_assert_eq!(&claims_in_block(&doc, &order, index), placed, "block {}", index);
+                    }
                 }
             }
         }

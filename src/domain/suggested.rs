@@ -25,7 +25,9 @@ use super::assistant::{CueKind, Suggestion};
 use super::certainty::Certainty;
 use super::document::Document;
 use super::persist::{KeyValueStore, StorageError, KEY_PREFIX};
-use super::segments::{block_segments, claims_by_block, PlacedClaim, Segment};
+use super::segments::{
+    block_segments, blocks_covering, claims_by_block, claims_in_block, PlacedClaim, Segment,
+};
 use super::span::{pieces_between, Span};
 use super::store::Claim;
 
@@ -156,18 +158,27 @@ pub fn pieces_by_block(
     suggestions: &[&Suggestion],
 ) -> Vec<Vec<Piece>> {
     PiecesCache::default()
-        .pieces(document, claims, suggestions, |_| true)
+        .pieces(document, &Rc::new(claims.to_vec()), suggestions, |_| true)
         .into_iter()
         .map(|pieces| (*pieces).clone())
         .collect()
 }
 
 /// What one block's pieces are made of: equal inputs, equal pieces.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct BlockInputs {
     claims: Vec<PlacedClaim>,
     suggestions: Vec<Span>,
 }
+
+/// A block's inputs and, once wanted, its pieces.
+type CachedBlock = (BlockInputs, Option<Rc<Vec<Piece>>>);
+
+/// Claims that may differ from the last call's (removed plus added), and
+/// blocks they may touch, before [`PiecesCache::pieces`] works out every
+/// block's inputs again instead of the touched blocks' alone.
+const PATCHED_CLAIMS: usize = 16;
+const PATCHED_BLOCKS: usize = 8;
 
 /// Each block's pieces from the last call, with what they were made of, so
 /// that a change to one claim recomputes one block and hands every other
@@ -176,12 +187,20 @@ struct BlockInputs {
 /// calls (the assistant covers blocks as they come near): a suggestion is
 /// a function of the document's text, so blocks whose shown suggestions
 /// keep their spans keep their pieces.
+///
+/// A call finds what changed since the last one from the claims: those
+/// before and after the longest run of the same `Rc`s at both ends. When
+/// few changed, only the blocks they lie over have their claims placed
+/// again; the others keep theirs (the same claims in the same order), so a
+/// change to one claim of 10,000 costs no walk over all of them.
 #[derive(Debug, Default)]
 pub struct PiecesCache {
     /// Per block: its inputs and, once wanted, its pieces.
-    blocks: Vec<(BlockInputs, Option<Rc<Vec<Piece>>>)>,
+    blocks: Vec<CachedBlock>,
     /// What blocks that are not wanted get.
     none: Rc<Vec<Piece>>,
+    /// The last call's claims.
+    claims: Rc<Vec<Rc<Claim>>>,
 }
 
 impl PiecesCache {
@@ -193,7 +212,7 @@ impl PiecesCache {
     pub fn pieces(
         &mut self,
         document: &Document,
-        claims: &[Rc<Claim>],
+        claims: &Rc<Vec<Rc<Claim>>>,
         suggestions: &[&Suggestion],
         wanted: impl Fn(usize) -> bool,
     ) -> Vec<Rc<Vec<Piece>>> {
@@ -211,34 +230,113 @@ impl PiecesCache {
                 bucket.push(suggestion);
             }
         }
-        let fresh: Vec<(BlockInputs, Option<Rc<Vec<Piece>>>)> = blocks
-            .iter()
-            .zip(claims_by_block(document, claims))
-            .zip(shown)
-            .enumerate()
-            .map(|(index, ((block, claims), suggestions))| {
-                let inputs = BlockInputs {
-                    claims,
-                    suggestions: suggestions.iter().map(|s| s.span).collect(),
-                };
-                match self.blocks.get(index) {
-                    Some((before, Some(pieces))) if *before == inputs => {
-                        (inputs, Some(pieces.clone()))
+        match self.touched_blocks(document, claims) {
+            Some(touched) => {
+                for (index, ((block, entry), suggestions)) in
+                    blocks.iter().zip(&mut self.blocks).zip(shown).enumerate()
+                {
+                    let spans: Vec<Span> = suggestions.iter().map(|s| s.span).collect();
+                    if !touched.contains(&index) && entry.0.suggestions == spans {
+                        // Unchanged: cut now only if wanted for the first time.
+                        if entry.1.is_none() && wanted(index) {
+                            let segments = block_segments(block.span, &entry.0.claims);
+                            entry.1 = Some(Rc::new(block_pieces(segments, &suggestions)));
+                        }
+                        continue;
                     }
-                    _ if wanted(index) => {
-                        let segments = block_segments(block.span, &inputs.claims);
-                        let pieces = Rc::new(block_pieces(segments, &suggestions));
-                        (inputs, Some(pieces))
-                    }
-                    _ => (inputs, None),
+                    let placed = if touched.contains(&index) {
+                        claims_in_block(document, claims, index)
+                    } else {
+                        std::mem::take(&mut entry.0.claims)
+                    };
+                    let inputs = BlockInputs {
+                        claims: placed,
+                        suggestions: spans,
+                    };
+                    refresh(entry, inputs, block.span, &suggestions, wanted(index));
                 }
-            })
-            .collect();
-        self.blocks = fresh;
+            }
+            None => {
+                let mut fresh: Vec<CachedBlock> = Vec::with_capacity(blocks.len());
+                for (index, ((block, placed), suggestions)) in blocks
+                    .iter()
+                    .zip(claims_by_block(document, claims))
+                    .zip(shown)
+                    .enumerate()
+                {
+                    let inputs = BlockInputs {
+                        claims: placed,
+                        suggestions: suggestions.iter().map(|s| s.span).collect(),
+                    };
+                    let mut entry = match self.blocks.get_mut(index) {
+                        Some(before) => std::mem::take(before),
+                        None => CachedBlock::default(),
+                    };
+                    refresh(&mut entry, inputs, block.span, &suggestions, wanted(index));
+                    fresh.push(entry);
+                }
+                self.blocks = fresh;
+            }
+        }
+        self.claims = claims.clone();
         self.blocks
             .iter()
             .map(|(_, pieces)| pieces.clone().unwrap_or_else(|| self.none.clone()))
             .collect()
+    }
+
+    /// The blocks the claims changed since the last call lie over, when
+    /// few claims changed and they lie over few blocks; `None` asks for
+    /// every block to be worked out again.
+    fn touched_blocks(&self, document: &Document, claims: &[Rc<Claim>]) -> Option<BTreeSet<usize>> {
+        if self.blocks.len() != document.blocks().len() {
+            return None;
+        }
+        let before = self.claims.as_slice();
+        let same = |(a, b): &(&Rc<Claim>, &Rc<Claim>)| Rc::ptr_eq(a, b);
+        let prefix = before.iter().zip(claims).take_while(same).count();
+        let (before, now) = (before.get(prefix..)?, claims.get(prefix..)?);
+        let suffix = before
+            .iter()
+            .rev()
+            .zip(now.iter().rev())
+            .take_while(same)
+            .count();
+        let gone = before.get(..before.len() - suffix)?;
+        let came = now.get(..now.len() - suffix)?;
+        if gone.len() + came.len() > PATCHED_CLAIMS {
+            return None;
+        }
+        let mut touched = BTreeSet::new();
+        for span in gone.iter().chain(came).filter_map(|c| c.placement.span()) {
+            if let Some((first, last)) = blocks_covering(document, span) {
+                if last.saturating_sub(first) >= PATCHED_BLOCKS {
+                    return None;
+                }
+                touched.extend(first..=last);
+            }
+        }
+        (touched.len() <= PATCHED_BLOCKS).then_some(touched)
+    }
+}
+
+/// Puts `inputs` into `entry`: its pieces are kept when the inputs are
+/// the same, cut afresh when they changed and the block is wanted, and
+/// dropped otherwise.
+fn refresh(
+    entry: &mut CachedBlock,
+    inputs: BlockInputs,
+    block: Span,
+    suggestions: &[&Suggestion],
+    wanted: bool,
+) {
+    match entry {
+        (before, Some(_)) if *before == inputs => {}
+        _ if wanted => {
+            let pieces = block_pieces(block_segments(block, &inputs.claims), suggestions);
+            *entry = (inputs, Some(Rc::new(pieces)));
+        }
+        _ => *entry = (inputs, None),
     }
 }
 
@@ -484,13 +582,13 @@ mod tests {
         let mut claims = vec![first.clone()];
         let mut cache = PiecesCache::default();
         let shown_now = visible(&doc, &all, &claims, &BTreeSet::new());
-        let before = cache.pieces(&doc, &claims, &shown_now, |_| true);
+        let before = cache.pieces(&doc, &Rc::new(claims.clone()), &shown_now, |_| true);
         assert_eq!(before.len(), 2);
         // A claim in the second block: the first block's pieces are the same Rc.
         let start = TEXT.find("Rain").unwrap();
         claims.push(claim(&doc, start, start + 4));
         let shown_now = visible(&doc, &all, &claims, &BTreeSet::new());
-        let after = cache.pieces(&doc, &claims, &shown_now, |_| true);
+        let after = cache.pieces(&doc, &Rc::new(claims.clone()), &shown_now, |_| true);
         assert!(
             Rc::ptr_eq(&before[0], &after[0]),
             "the untouched block is reused"
@@ -504,7 +602,7 @@ mod tests {
         let mut changed = (*first).clone();
         changed.annotation.certainty = Certainty::Unconfirmed;
         claims[0] = Rc::new(changed);
-        let again = cache.pieces(&doc, &claims, &shown_now, |_| true);
+        let again = cache.pieces(&doc, &Rc::new(claims.clone()), &shown_now, |_| true);
         assert!(!Rc::ptr_eq(&after[0], &again[0]));
         assert!(Rc::ptr_eq(&after[1], &again[1]));
     }
@@ -519,15 +617,15 @@ mod tests {
         let fresh = pieces_by_block(&doc, &claims, &shown_now);
         assert!(!fresh[1].is_empty());
         let mut cache = PiecesCache::default();
-        let near = cache.pieces(&doc, &claims, &shown_now, |i| i == 0);
+        let near = cache.pieces(&doc, &Rc::new(claims.clone()), &shown_now, |i| i == 0);
         assert_eq!(*near[0], fresh[0]);
         assert!(near[1].is_empty(), "the far block is not cut");
         // The block comes near: cut now, and the first keeps its Rc.
-        let both = cache.pieces(&doc, &claims, &shown_now, |_| true);
+        let both = cache.pieces(&doc, &Rc::new(claims.clone()), &shown_now, |_| true);
         assert!(Rc::ptr_eq(&near[0], &both[0]));
         assert_eq!(*both[1], fresh[1]);
         // Wanted once, kept while unchanged even when no longer asked for.
-        let later = cache.pieces(&doc, &claims, &shown_now, |i| i == 0);
+        let later = cache.pieces(&doc, &Rc::new(claims.clone()), &shown_now, |i| i == 0);
         assert!(Rc::ptr_eq(&both[1], &later[1]));
     }
 
@@ -636,5 +734,117 @@ mod tests {
         assert!(load_switch(&store));
         assert!(load_switch(&MemoryStore::unavailable()));
         assert!(save_switch(&MemoryStore::unavailable(), false).is_err());
+    }
+
+    /// The cache's patching against a fresh computation (proptest is not
+    /// built for wasm).
+    #[cfg(not(target_arch = "wasm32"))]
+    mod patching {
+        use super::*;
+        use crate::domain::document_order::in_document_order;
+        use proptest::prelude::*;
+
+        const SENTENCES: [&str; 4] = [
+            "Officials confirmed the fire.",
+            "The mayor appears to have left.",
+            "It is unclear whether the truce will hold.",
+            "Rain fell.",
+        ];
+
+        fn claim(doc: &Document, n: u64, span: Span, certainty: Certainty) -> Option<Rc<Claim>> {
+            let mut bytes = [0; 16];
+            bytes[..8].copy_from_slice(&n.to_le_bytes());
+            Some(Rc::new(Claim {
+                annotation: Annotation {
+                    id: AnnotationId::from_random_bytes(bytes),
+                    target: describe(doc, span)?,
+                    certainty,
+                    note: String::new(),
+                    sources: Vec::new(),
+                    tags: Vec::new(),
+                    created: Timestamp(0),
+                    modified: Timestamp(0),
+                    history: Vec::new(),
+                },
+                placement: Placement::Anchored(span),
+            }))
+        }
+
+        proptest! {
+            /// Whatever changes between calls (one claim or many, created,
+            /// changed or deleted, suggestions dismissed, the claims' order,
+            /// the blocks wanted), a wanted block gets the pieces a fresh
+            /// computation gives, and any other block those or none.
+            #[test]
+            fn a_patched_cache_hands_out_what_a_fresh_computation_gives(
+                paragraphs in proptest::collection::vec(proptest::collection::vec(0usize..4, 1..4), 1..10),
+                steps in proptest::collection::vec((0u8..6, 0usize..2_000, 0usize..40, any::<u16>()), 1..40),
+            ) {
+                let text: String = paragraphs
+                    .iter()
+                    .map(|p| p.iter().map(|&i| SENTENCES[i]).collect::<Vec<_>>().join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+                let doc = Document::from_plain_text(&text, None);
+                let len = doc.char_len();
+                let all = suggest(&doc, Lexicon::english_shared());
+                let mut claims: Vec<Rc<Claim>> = Vec::new();
+                let mut dismissed = BTreeSet::new();
+                let mut cache = PiecesCache::default();
+                let mut next_id = 0;
+                for (kind, at, width, bits) in steps {
+                    let certainty = Certainty::ALL[usize::from(bits % 3)];
+                    match kind {
+                        // Create one claim (a span `describe` refuses is skipped).
+                        0 | 1 => {
+                            let start = at % (len + 1);
+                            let span = Span::new(start, (start + width).min(len));
+                            next_id += 1;
+                            claims.extend(claim(&doc, next_id, span, certainty));
+                        }
+                        // Change one claim's certainty: a new Rc in its place.
+                        2 if !claims.is_empty() => {
+                            let i = at % claims.len();
+                            let mut changed = (*claims[i]).clone();
+                            changed.annotation.certainty = certainty;
+                            claims[i] = Rc::new(changed);
+                        }
+                        // Delete one claim.
+                        3 if !claims.is_empty() => {
+                            claims.remove(at % claims.len());
+                        }
+                        // Change many at once (an undo, a merge).
+                        4 => {
+                            for claim in claims.iter_mut().skip(at % 3).step_by(2) {
+                                let mut changed = (**claim).clone();
+                                changed.annotation.certainty = certainty;
+                                *claim = Rc::new(changed);
+                            }
+                        }
+                        // Dismiss a suggestion.
+                        _ => {
+                            if let Some(s) = all.get(at % all.len().max(1)) {
+                                dismissed.insert(dismissal_key(&doc, s.span));
+                            }
+                        }
+                    }
+                    // Mostly document order, as the widget passes them.
+                    let ordered = if bits & 0x100 == 0 { in_document_order(&claims) } else { claims.clone() };
+                    let ordered = Rc::new(ordered);
+                    let shown = visible(&doc, &all, &ordered, &dismissed);
+                    let wanted = |i: usize| bits & 0x200 == 0 || bits & (1 << (i % 8)) != 0;
+                    let got = cache.pieces(&doc, &ordered, &shown, wanted);
+                    let fresh = pieces_by_block(&doc, &ordered, &shown);
+                    prop_assert_eq!(got.len(), fresh.len());
+                    for (i, (got, fresh)) in got.iter().zip(&fresh).enumerate() {
+                        if wanted(i) {
+                            prop_assert_eq!(&**got, fresh, "block {}", i);
+                        } else {
+                            prop_assert!(got.is_empty() || **got == *fresh, "block {}", i);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
