@@ -108,6 +108,11 @@ pub fn blocks_covering(document: &Document, span: Span) -> Option<(usize, usize)
 }
 
 impl PlacedClaim {
+    /// Where the claim is.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
     fn of(claim: &Claim, span: Span) -> Self {
         PlacedClaim {
             id: claim.annotation.id,

@@ -109,6 +109,30 @@ pub fn visible<'a>(
         .collect()
 }
 
+/// The suggestions not dismissed, in their order: what
+/// [`PiecesCache::pieces`] takes, leaving out those a claim overlaps
+/// itself, block by block (as [`visible`] would have).
+pub fn not_dismissed<'a>(
+    document: &Document,
+    suggestions: impl IntoIterator<Item = &'a Suggestion>,
+    dismissed: &BTreeSet<String>,
+) -> Vec<&'a Suggestion> {
+    suggestions
+        .into_iter()
+        .filter(|s| dismissed.is_empty() || !dismissed.contains(&dismissal_key(document, s.span)))
+        .collect()
+}
+
+/// Those of `suggestions` (all in one block) that no claim placed over
+/// the block overlaps: a claim overlapping a suggestion lies over its block.
+fn uncovered<'a>(suggestions: &[&'a Suggestion], placed: &[PlacedClaim]) -> Vec<&'a Suggestion> {
+    suggestions
+        .iter()
+        .copied()
+        .filter(|s| !placed.iter().any(|claim| claim.span().overlaps(s.span)))
+        .collect()
+}
+
 /// Non-empty spans sorted by start, with the furthest end reached so far,
 /// answering "does any span overlap this one?" by binary search.
 struct Covered {
@@ -150,8 +174,8 @@ impl Covered {
 }
 
 /// Pieces for every block of `document`, in block order: the claims'
-/// segments with `suggestions` (from [`visible`]) cut out of the
-/// claim-free ones.
+/// segments with `suggestions` cut out of the claim-free ones (those a
+/// claim overlaps are left out, as [`visible`] leaves them out).
 pub fn pieces_by_block(
     document: &Document,
     claims: &[Rc<Claim>],
@@ -205,7 +229,10 @@ pub struct PiecesCache {
 
 impl PiecesCache {
     /// Pieces for every block, as [`pieces_by_block`] makes them, reusing
-    /// the blocks whose claims and shown suggestions are unchanged. Only
+    /// the blocks whose claims and shown suggestions are unchanged. Of
+    /// `suggestions`, those a claim overlaps are left out, as [`visible`]
+    /// leaves them out (so [`not_dismissed`] is enough: a change then
+    /// needs no index of every claim). Only
     /// the blocks `wanted` says yes to are cut (the UI's blocks far from
     /// the viewport show their text alone); the others get one shared
     /// empty list until a call wants them.
@@ -232,38 +259,39 @@ impl PiecesCache {
         }
         match self.touched_blocks(document, claims) {
             Some(touched) => {
-                for (index, ((block, entry), suggestions)) in
+                for (index, ((block, entry), candidates)) in
                     blocks.iter().zip(&mut self.blocks).zip(shown).enumerate()
                 {
-                    let spans: Vec<Span> = suggestions.iter().map(|s| s.span).collect();
-                    if !touched.contains(&index) && entry.0.suggestions == spans {
+                    let placed_now = touched
+                        .contains(&index)
+                        .then(|| claims_in_block(document, claims, index));
+                    let kept =
+                        uncovered(&candidates, placed_now.as_ref().unwrap_or(&entry.0.claims));
+                    let spans: Vec<Span> = kept.iter().map(|s| s.span).collect();
+                    if placed_now.is_none() && entry.0.suggestions == spans {
                         // Unchanged: cut now only if wanted for the first time.
                         if entry.1.is_none() && wanted(index) {
                             let segments = block_segments(block.span, &entry.0.claims);
-                            entry.1 = Some(Rc::new(block_pieces(segments, &suggestions)));
+                            entry.1 = Some(Rc::new(block_pieces(segments, &kept)));
                         }
                         continue;
                     }
-                    let placed = if touched.contains(&index) {
-                        claims_in_block(document, claims, index)
-                    } else {
-                        std::mem::take(&mut entry.0.claims)
-                    };
                     let inputs = BlockInputs {
-                        claims: placed,
+                        claims: placed_now.unwrap_or_else(|| std::mem::take(&mut entry.0.claims)),
                         suggestions: spans,
                     };
-                    refresh(entry, inputs, block.span, &suggestions, wanted(index));
+                    refresh(entry, inputs, block.span, &kept, wanted(index));
                 }
             }
             None => {
                 let mut fresh: Vec<CachedBlock> = Vec::with_capacity(blocks.len());
-                for (index, ((block, placed), suggestions)) in blocks
+                for (index, ((block, placed), candidates)) in blocks
                     .iter()
                     .zip(claims_by_block(document, claims))
                     .zip(shown)
                     .enumerate()
                 {
+                    let suggestions = uncovered(&candidates, &placed);
                     let inputs = BlockInputs {
                         claims: placed,
                         suggestions: suggestions.iter().map(|s| s.span).collect(),
@@ -774,7 +802,8 @@ mod tests {
             /// Whatever changes between calls (one claim or many, created,
             /// changed or deleted, suggestions dismissed, the claims' order,
             /// the blocks wanted), a wanted block gets the pieces a fresh
-            /// computation gives, and any other block those or none.
+            /// computation from the visible suggestions gives, and any
+            /// other block those or none.
             #[test]
             fn a_patched_cache_hands_out_what_a_fresh_computation_gives(
                 paragraphs in proptest::collection::vec(proptest::collection::vec(0usize..4, 1..4), 1..10),
@@ -831,10 +860,11 @@ mod tests {
                     // Mostly document order, as the widget passes them.
                     let ordered = if bits & 0x100 == 0 { in_document_order(&claims) } else { claims.clone() };
                     let ordered = Rc::new(ordered);
-                    let shown = visible(&doc, &all, &ordered, &dismissed);
+                    // The cache leaves out the suggestions claims overlap itself.
+                    let candidates = not_dismissed(&doc, &all, &dismissed);
                     let wanted = |i: usize| bits & 0x200 == 0 || bits & (1 << (i % 8)) != 0;
-                    let got = cache.pieces(&doc, &ordered, &shown, wanted);
-                    let fresh = pieces_by_block(&doc, &ordered, &shown);
+                    let got = cache.pieces(&doc, &ordered, &candidates, wanted);
+                    let fresh = pieces_by_block(&doc, &ordered, &visible(&doc, &all, &ordered, &dismissed));
                     prop_assert_eq!(got.len(), fresh.len());
                     for (i, (got, fresh)) in got.iter().zip(&fresh).enumerate() {
                         if wanted(i) {

@@ -25,8 +25,8 @@ use crate::domain::assistant::{Lexicon, Suggestion, SuggestionsByBlock};
 use crate::domain::excerpt::first_words;
 use crate::domain::session::{self, Origin};
 use crate::domain::suggested::{
-    dismissal_key, load_dismissed, load_switch, save_dismissed, save_switch, suggestion_id,
-    visible, Piece, PiecesCache,
+    dismissal_key, load_dismissed, load_switch, not_dismissed, save_dismissed, save_switch,
+    suggestion_id, Piece, PiecesCache,
 };
 use crate::domain::{Action, Annotation, AnnotationId, Block, Certainty, DocumentId};
 use crate::ui::after_paint::use_after_paint;
@@ -413,8 +413,8 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         let state = handle.clone();
         let all = all_suggestions.clone();
         let on = document.clone();
-        // In document order: blocks are filled by a walk, the covered
-        // spans need no sorting (same revision as `handle`).
+        // In document order: blocks are filled by a walk (same revision
+        // as `handle`). The cache leaves out the suggestions claims overlap.
         let ordered = workflow.ordered.clone();
         use_memo(
             (
@@ -428,7 +428,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
             ),
             move |(_, _, dismissed, showing, _, marks)| {
                 let shown: Vec<&Suggestion> = if *showing {
-                    visible(&state.document, all.iter(), &ordered.0, dismissed)
+                    not_dismissed(&state.document, all.iter(), dismissed)
                 } else {
                     Vec::new()
                 };
