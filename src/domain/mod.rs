@@ -45,6 +45,8 @@ pub mod span;
 pub mod store;
 pub mod suggested;
 pub mod sync;
+#[cfg(test)]
+mod test_claims;
 
 pub use anchor::{anchor, describe, Placement};
 pub use annotation::{Annotation, AnnotationId, Deletion, SourceUrl, Target, Timestamp};

@@ -292,29 +292,15 @@ pub fn keyboard_stops(claims: &[Rc<Claim>]) -> Vec<Stop> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::anchor::{describe, Placement};
-    use crate::domain::annotation::{Annotation, Timestamp};
+    use crate::domain::anchor::Placement;
+    use crate::domain::test_claims::anchored;
 
     fn id(n: u8) -> AnnotationId {
         AnnotationId::from_random_bytes([n; 16])
     }
 
     fn claim(doc: &Document, n: u8, start: usize, end: usize, certainty: Certainty) -> Rc<Claim> {
-        let span = Span::new(start, end);
-        Rc::new(Claim {
-            annotation: Annotation {
-                id: id(n),
-                target: describe(doc, span).expect("in range"),
-                certainty,
-                note: String::new(),
-                sources: Vec::new(),
-                tags: Vec::new(),
-                created: Timestamp(0),
-                modified: Timestamp(0),
-                history: Vec::new(),
-            },
-            placement: Placement::Anchored(span),
-        })
+        anchored(doc, id(n), Span::new(start, end), certainty).expect("in range")
     }
 
     /// A segment as (text, [(claim number, starts, ends)] outer to inner).
@@ -501,6 +487,7 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     mod walk {
         use super::*;
+        use crate::domain::anchor::describe;
 
         /// What [`claims_by_block`] gave before its walk: two binary
         /// searches per claim.

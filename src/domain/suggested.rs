@@ -500,10 +500,10 @@ pub fn save_switch(store: &dyn KeyValueStore, on: bool) -> Result<(), StorageErr
 #[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests {
     use super::*;
-    use crate::domain::anchor::{describe, Placement};
-    use crate::domain::annotation::{Annotation, AnnotationId, Timestamp};
+    use crate::domain::annotation::AnnotationId;
     use crate::domain::assistant::{suggest, Lexicon};
     use crate::domain::persist::MemoryStore;
+    use crate::domain::test_claims::anchored;
     use crate::domain::DocumentId;
 
     const TEXT: &str = "Officials confirmed the fire. The mayor appears to have left.\n\nIt is unclear whether the truce will hold. Rain fell.";
@@ -513,21 +513,8 @@ mod tests {
     }
 
     fn claim(doc: &Document, start: usize, end: usize) -> Rc<Claim> {
-        let span = Span::new(start, end);
-        Rc::new(Claim {
-            annotation: Annotation {
-                id: AnnotationId::from_random_bytes([7; 16]),
-                target: describe(doc, span).unwrap(),
-                certainty: Certainty::Confirmed,
-                note: String::new(),
-                sources: Vec::new(),
-                tags: Vec::new(),
-                created: Timestamp(0),
-                modified: Timestamp(0),
-                history: Vec::new(),
-            },
-            placement: Placement::Anchored(span),
-        })
+        let id = AnnotationId::from_random_bytes([7; 16]);
+        anchored(doc, id, Span::new(start, end), Certainty::Confirmed).unwrap()
     }
 
     fn text_of(doc: &Document, span: Span) -> &str {
@@ -782,20 +769,7 @@ mod tests {
         fn claim(doc: &Document, n: u64, span: Span, certainty: Certainty) -> Option<Rc<Claim>> {
             let mut bytes = [0; 16];
             bytes[..8].copy_from_slice(&n.to_le_bytes());
-            Some(Rc::new(Claim {
-                annotation: Annotation {
-                    id: AnnotationId::from_random_bytes(bytes),
-                    target: describe(doc, span)?,
-                    certainty,
-                    note: String::new(),
-                    sources: Vec::new(),
-                    tags: Vec::new(),
-                    created: Timestamp(0),
-                    modified: Timestamp(0),
-                    history: Vec::new(),
-                },
-                placement: Placement::Anchored(span),
-            }))
+            anchored(doc, AnnotationId::from_random_bytes(bytes), span, certainty)
         }
 
         proptest! {
