@@ -183,13 +183,8 @@ test("another tab's change merged in mid-drag: the drag still ends on the words 
 });
 
 test(`two pages × ${OPS} interleaved creates, edits and deletes converge: 0 lost, 0 resurrected`, async () => {
-  const { context } = env;
-  const a = env.page;
-  await openDemo(a);
-  const b = await context.newPage();
-  b.on('pageerror', (err) => env.pageErrors.push(String(err?.stack || err)));
-  await openDemo(b);
-  const pages = [a, b];
+  const pages = await twoPages();
+  const [a, b] = pages;
 
   const random = prng(SEED);
   const order = [...Array(OPS).fill(0), ...Array(OPS).fill(1)];

@@ -4,8 +4,7 @@
 //! The assistant ([`super::assistant::suggest`]) gives sentences with a
 //! certainty and the cue words behind it. Here they meet the article:
 //!
-//! - [`visible`]: the suggestions still worth showing (not dismissed, not
-//!   overlapping any placed claim).
+//! - [`not_dismissed`]: the suggestions the reader has not dismissed.
 //! - [`pieces_by_block`]: the claim segments of [`super::segments`], with
 //!   every claim-free stretch further cut at suggestion and cue
 //!   boundaries, so the UI draws a suggestion as one wrapper around its
@@ -90,28 +89,9 @@ pub fn dismissal_key(document: &Document, span: Span) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
 }
 
-/// The suggestions to show: not dismissed and not overlapping any placed
-/// claim (an orphan has no place and hides nothing). Claims are indexed
-/// once, so this is O((suggestions + claims) · log claims), not their
-/// product: it runs on every change of a long article. Claims already in
-/// document order are indexed in linear time (the sort finds one run).
-pub fn visible<'a>(
-    document: &Document,
-    suggestions: impl IntoIterator<Item = &'a Suggestion>,
-    claims: &[Rc<Claim>],
-    dismissed: &BTreeSet<String>,
-) -> Vec<&'a Suggestion> {
-    let covered = Covered::new(claims.iter().filter_map(|c| c.placement.span()));
-    suggestions
-        .into_iter()
-        .filter(|s| !covered.overlaps(s.span))
-        .filter(|s| dismissed.is_empty() || !dismissed.contains(&dismissal_key(document, s.span)))
-        .collect()
-}
-
 /// The suggestions not dismissed, in their order: what
 /// [`PiecesCache::pieces`] takes, leaving out those a claim overlaps
-/// itself, block by block (as [`visible`] would have).
+/// itself, block by block.
 pub fn not_dismissed<'a>(
     document: &Document,
     suggestions: impl IntoIterator<Item = &'a Suggestion>,
@@ -133,49 +113,9 @@ fn uncovered<'a>(suggestions: &[&'a Suggestion], placed: &[PlacedClaim]) -> Vec<
         .collect()
 }
 
-/// Non-empty spans sorted by start, with the furthest end reached so far,
-/// answering "does any span overlap this one?" by binary search.
-struct Covered {
-    starts: Vec<usize>,
-    furthest_end: Vec<usize>,
-}
-
-impl Covered {
-    fn new(spans: impl Iterator<Item = Span>) -> Self {
-        let mut spans: Vec<Span> = spans.filter(|s| !s.is_empty()).collect();
-        spans.sort_by_key(|s| s.start());
-        let mut furthest = 0;
-        let furthest_end = spans
-            .iter()
-            .map(|s| {
-                furthest = furthest.max(s.end());
-                furthest
-            })
-            .collect();
-        Covered {
-            starts: spans.iter().map(|s| s.start()).collect(),
-            furthest_end,
-        }
-    }
-
-    /// True when some span shares a code point with `span` ([`Span::overlaps`]).
-    fn overlaps(&self, span: Span) -> bool {
-        if span.is_empty() {
-            return false;
-        }
-        // Spans starting before `span` ends overlap it iff one of them
-        // ends after it starts.
-        let before_end = self.starts.partition_point(|&start| start < span.end());
-        before_end
-            .checked_sub(1)
-            .and_then(|last| self.furthest_end.get(last))
-            .is_some_and(|&end| end > span.start())
-    }
-}
-
 /// Pieces for every block of `document`, in block order: the claims'
 /// segments with `suggestions` cut out of the claim-free ones (those a
-/// claim overlaps are left out, as [`visible`] leaves them out).
+/// claim overlaps are left out: an orphan has no place and hides nothing).
 pub fn pieces_by_block(
     document: &Document,
     claims: &[Rc<Claim>],
@@ -230,9 +170,9 @@ pub struct PiecesCache {
 impl PiecesCache {
     /// Pieces for every block, as [`pieces_by_block`] makes them, reusing
     /// the blocks whose claims and shown suggestions are unchanged. Of
-    /// `suggestions`, those a claim overlaps are left out, as [`visible`]
-    /// leaves them out (so [`not_dismissed`] is enough: a change then
-    /// needs no index of every claim). Only
+    /// `suggestions` ([`not_dismissed`]), those a claim overlaps are left
+    /// out block by block, with the claims placed over the block: a change
+    /// needs no index of every claim. Only
     /// the blocks `wanted` says yes to are cut (the UI's blocks far from
     /// the viewport show their text alone); the others get one shared
     /// empty list until a call wants them.
@@ -505,6 +445,62 @@ mod tests {
     use crate::domain::persist::MemoryStore;
     use crate::domain::test_claims::anchored;
     use crate::domain::DocumentId;
+
+    /// The suggestions a fresh computation shows, the tests' reference:
+    /// not dismissed and overlapping no placed claim, checked against an
+    /// index of every claim's span rather than block by block.
+    fn visible<'a>(
+        document: &Document,
+        suggestions: impl IntoIterator<Item = &'a Suggestion>,
+        claims: &[Rc<Claim>],
+        dismissed: &BTreeSet<String>,
+    ) -> Vec<&'a Suggestion> {
+        let covered = Covered::new(claims.iter().filter_map(|c| c.placement.span()));
+        not_dismissed(document, suggestions, dismissed)
+            .into_iter()
+            .filter(|s| !covered.overlaps(s.span))
+            .collect()
+    }
+
+    /// Non-empty spans sorted by start, with the furthest end reached so far,
+    /// answering "does any span overlap this one?" by binary search.
+    struct Covered {
+        starts: Vec<usize>,
+        furthest_end: Vec<usize>,
+    }
+
+    impl Covered {
+        fn new(spans: impl Iterator<Item = Span>) -> Self {
+            let mut spans: Vec<Span> = spans.filter(|s| !s.is_empty()).collect();
+            spans.sort_by_key(|s| s.start());
+            let mut furthest = 0;
+            let furthest_end = spans
+                .iter()
+                .map(|s| {
+                    furthest = furthest.max(s.end());
+                    furthest
+                })
+                .collect();
+            Covered {
+                starts: spans.iter().map(|s| s.start()).collect(),
+                furthest_end,
+            }
+        }
+
+        /// True when some span shares a code point with `span` ([`Span::overlaps`]).
+        fn overlaps(&self, span: Span) -> bool {
+            if span.is_empty() {
+                return false;
+            }
+            // Spans starting before `span` ends overlap it iff one of them
+            // ends after it starts.
+            let before_end = self.starts.partition_point(|&start| start < span.end());
+            before_end
+                .checked_sub(1)
+                .and_then(|last| self.furthest_end.get(last))
+                .is_some_and(|&end| end > span.start())
+        }
+    }
 
     const TEXT: &str = "Officials confirmed the fire. The mayor appears to have left.\n\nIt is unclear whether the truce will hold. Rain fell.";
 

@@ -12,7 +12,7 @@
 //! `None`, never a panic: DOM selections are untrusted input.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node, Range};
+use web_sys::{Element, Node, NodeList, Range, Selection};
 
 use crate::domain::offsets::{char_to_utf16, utf16_to_char, CharOffset, Utf16Offset};
 use crate::domain::{AnnotationId, Span};
@@ -65,6 +65,12 @@ pub fn selection_reaches(article: &Element) -> bool {
 /// The first range of the window's selection, when it is not empty and
 /// reaches into `article`.
 fn range_reaching(article: &Element) -> Option<Range> {
+    selection_reaching(article).map(|(_, range)| range)
+}
+
+/// The window's selection and its first range, when it is not empty and
+/// reaches into `article`.
+fn selection_reaching(article: &Element) -> Option<(Selection, Range)> {
     let selection = web_sys::window()?.get_selection().ok()??;
     if selection.is_collapsed() || selection.range_count() == 0 {
         return None;
@@ -73,7 +79,7 @@ fn range_reaching(article: &Element) -> Option<Range> {
     range
         .intersects_node(article)
         .unwrap_or(false)
-        .then_some(range)
+        .then_some((selection, range))
 }
 
 /// Selects `span` of the article in the page (the reading cursor, or a
@@ -91,10 +97,11 @@ fn select_between(article: &Element, anchor: usize, focus: usize) -> bool {
     } else {
         (anchor, focus)
     };
-    let (Some(low), Some(high)) = (
-        dom_point(article, low, false),
-        dom_point(article, high, true),
-    ) else {
+    let Ok(runs) = article.query_selector_all(&format!("[{START_ATTR}]")) else {
+        return false;
+    };
+    let (Some(low), Some(high)) = (dom_point(&runs, low, false), dom_point(&runs, high, true))
+    else {
         return false;
     };
     let (anchor, focus) = if backwards { (high, low) } else { (low, high) };
@@ -119,8 +126,7 @@ pub struct SelectionPlace {
 impl SelectionPlace {
     /// The window's selection, when it is not empty and reaches `article`.
     pub fn read(article: &Element) -> Option<Self> {
-        range_reaching(article)?;
-        let selection = web_sys::window()?.get_selection().ok()??;
+        let (selection, _) = selection_reaching(article)?;
         let anchor = (selection.anchor_node()?, selection.anchor_offset());
         let focus = (selection.focus_node()?, selection.focus_offset());
         Some(Self {
@@ -132,11 +138,11 @@ impl SelectionPlace {
     }
 
     /// Puts the selection back on its code points when it has moved off its
-    /// nodes or offsets (they were replaced or edited); true when it did.
-    pub fn keep(&self, article: &Element) -> bool {
+    /// nodes or offsets (they were replaced or edited).
+    pub fn keep(&self, article: &Element) {
         let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten())
         else {
-            return false;
+            return;
         };
         let stays = |node: Option<Node>, offset: u32, (was, was_offset): &(Node, u32)| {
             node.as_ref() == Some(was) && offset == *was_offset && was.is_connected()
@@ -150,19 +156,16 @@ impl SelectionPlace {
             selection.focus_offset(),
             &self.focus,
         ) {
-            return false;
+            return;
         }
-        select_between(article, self.anchor_at, self.focus_at)
+        select_between(article, self.anchor_at, self.focus_at);
     }
 }
 
 /// The text node and UTF-16 offset of code point `at` among the article's
-/// runs (in document order, so found by bisection); `at_end` picks the run
-/// that ends there rather than the one that starts there.
-fn dom_point(article: &Element, at: usize, at_end: bool) -> Option<(Node, u32)> {
-    let runs = article
-        .query_selector_all(&format!("[{START_ATTR}]"))
-        .ok()?;
+/// `runs` (in document order, so found by bisection); `at_end` picks the
+/// run that ends there rather than the one that starts there.
+fn dom_point(runs: &NodeList, at: usize, at_end: bool) -> Option<(Node, u32)> {
     let run_at = |index: u32| -> Option<(Element, usize, usize)> {
         let run: Element = runs.item(index)?.dyn_into().ok()?;
         let start = attr_offset(&run, START_ATTR)?;
