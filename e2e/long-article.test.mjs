@@ -1,6 +1,6 @@
 // A long investigation: blocks far from the viewport show their text at
-// once and their marks when they come near; the keyboard still reaches every
-// claim; printing shows every mark.
+// once and their marks when they come near, and give them back once far
+// behind; the keyboard still reaches every claim; printing shows every mark.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,10 +8,10 @@ import { ARTICLE, eventually, legendCounts, openDemo, openPastedArticle, reloadD
 
 const env = useDemo();
 
-/** 80 paragraphs of about 600 characters (48,000 in all), each naming its number. */
-function longArticle() {
+/** `count` paragraphs of about 600 characters (48,000 for 80), each naming its number. */
+function longArticle(count = 80) {
   const paragraphs = [];
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < count; i++) {
     const words = [`Paragraph${i}`, 'officials', 'said', 'the', 'convoy', 'crossed', 'the', 'border', 'at', 'dawn,', 'according', 'to', 'witnesses.'];
     let text = '';
     while (text.length < 600) text += `${words.join(' ')} `;
@@ -24,12 +24,16 @@ function longArticle() {
 const marked = (page) =>
   page.locator(`${ARTICLE} mark.cm-claim`).evaluateAll((marks) => [...new Set(marks.map((m) => m.dataset.annotationId))]);
 
-test('a long article: far blocks get their marks near the viewport; End reaches the last claim; print shows all', async () => {
-  const { page } = env;
-  const text = longArticle();
+/**
+ * Opens `text` as a pasted article with one claim at the start of each
+ * paragraph of `paragraphs` ("ParagraphN officials said", ids `ids`),
+ * written to storage in its compact rows (src/domain/compact.rs), then
+ * reloads the demo so that it reads them.
+ */
+async function openWithClaims(page, text, paragraphs, ids) {
   await openDemo(page);
   await openPastedArticle(page, text);
-  await page.locator(`${ARTICLE} .cm-block`).nth(79).waitFor({ state: 'attached' });
+  await page.locator(`${ARTICLE} .cm-block`).nth(paragraphs.at(-1)).waitFor({ state: 'attached' });
   await tagByToolbar(page, 'Paragraph0', 'officials', 'unclear');
   await waitForClaims(page, 1);
   // Opening a pasted article stores its text at once; the claim follows.
@@ -41,25 +45,29 @@ test('a long article: far blocks get their marks near the viewport; End reaches 
       ),
     'the claim is saved',
   );
-  // Claims at the start of paragraphs 0, 40 and 79, written to storage in
-  // its compact rows (src/domain/compact.rs): [id, start, end, certainty
-  // (0 confirmed), created, modified after created, 0 = the quote is the
-  // stored text's].
-  const claimAt = (n, id) => {
+  // Rows: [id, start, end, certainty (0 confirmed), created, modified
+  // after created, 0 = the quote is the stored text's].
+  const rowAt = (n, id) => {
     const start = text.indexOf(`Paragraph${n} `);
     const exact = `Paragraph${n} officials said`;
     return [id, start, start + exact.length, 0, Date.parse('2026-02-25T10:00:00Z'), 0, 0];
   };
-  const ids = ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000040', '00000000-0000-4000-8000-000000000079'];
   await page.evaluate(
     ([k, rows]) => {
       const envelope = JSON.parse(localStorage.getItem(k));
       envelope.claims = rows;
       localStorage.setItem(k, JSON.stringify(envelope));
     },
-    [key, [claimAt(0, ids[0]), claimAt(40, ids[1]), claimAt(79, ids[2])]],
+    [key, paragraphs.map((n, i) => rowAt(n, ids[i]))],
   );
   await reloadDemo(page);
+}
+
+test('a long article: far blocks get their marks near the viewport; End reaches the last claim; print shows all', async () => {
+  const { page } = env;
+  const text = longArticle();
+  const ids = ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000040', '00000000-0000-4000-8000-000000000079'];
+  await openWithClaims(page, text, [0, 40, 79], ids);
   await eventually(page, async () => (await marked(page)).includes(ids[0]), 'the first claim has its marks');
   const blocks = page.locator(`${ARTICLE} .cm-block`);
   assert.equal(await blocks.count(), 80, 'every block is in the DOM');
@@ -109,4 +117,25 @@ test("a long article: the assistant's suggestions come with the marks, block by 
   await eventually(page, async () => (await suggestionsIn(79)) > 0, 'the last paragraph gets its suggestions when near');
   const certainty = await blocks.nth(79).locator('.cm-suggestion').first().getAttribute('data-suggestion-certainty');
   assert.equal(certainty, 'unclear');
+});
+
+test('a long article: blocks far behind give their marks back, keep their text, and get them again when near', async () => {
+  const { page } = env;
+  // 240 paragraphs: tens of screens, so "far" does not hang on the layout.
+  const text = longArticle(240);
+  const ids = ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000239'];
+  await openWithClaims(page, text, [0, 3, 239], ids);
+  await eventually(page, async () => (await marked(page)).includes(ids[1]), 'a claim near the top has its marks');
+  const blocks = page.locator(`${ARTICLE} .cm-block`);
+
+  await blocks.nth(239).scrollIntoViewIfNeeded();
+  await eventually(page, async () => (await marked(page)).includes(ids[2]), 'the last claim gets its marks');
+  await eventually(page, async () => !(await marked(page)).includes(ids[1]), 'the claim far behind gives its marks back');
+  assert.equal(await blocks.nth(3).textContent(), text.split('\n\n')[3], 'its block keeps its text');
+  assert.ok((await marked(page)).includes(ids[0]), "the claim holding the keyboard's tab stop keeps its marks");
+  assert.deepEqual(await legendCounts(page), { confirmed: 3, unclear: 0, unconfirmed: 0 }, 'the legend still counts every claim');
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await eventually(page, async () => (await marked(page)).includes(ids[1]), 'back near, the claim has its marks again');
+  await eventually(page, async () => !(await marked(page)).includes(ids[2]), 'and the last one, now far, gives them back');
 });

@@ -10,7 +10,11 @@
 //! `IntersectionObserver` on thousands of blocks costs milliseconds every
 //! frame); all of them while
 //! printing (the root asks [`crate::ui::printing`]).
-//! A block keeps its marks once shown. The block holding the keyboard's
+//! Blocks whose chunk is more than [`KEEP_SCREENS`] from the viewport give
+//! their marks back: a fact-checker who works through a long article would
+//! otherwise end with every mark of it in the page, and every frame after a
+//! change paid for them (the gap between the two distances keeps a block
+//! from switching at every scroll). The block holding the keyboard's
 //! claim stop always shows them (the root passes it), so moving to a claim
 //! anywhere lands on its mark.
 
@@ -36,6 +40,10 @@ pub const EAGER_CHARS: usize = 10_000;
 /// How far from the viewport a block gets its marks, in screen heights
 /// above and below, so scrolling finds them already there.
 pub const NEAR_SCREENS: f64 = 2.0;
+
+/// How far from the viewport a block that shows its marks keeps them, in
+/// screen heights above and below; farther, it shows its text alone again.
+pub const KEEP_SCREENS: f64 = 6.0;
 
 /// The attribute carrying a block's index, read by the scroll watcher.
 pub const BLOCK_ATTR: &str = "data-block";
@@ -64,7 +72,7 @@ impl Nearby {
         self.0.borrow().blocks.get(index).copied().unwrap_or(true)
     }
 
-    /// Changes whenever a block starts showing its marks: components that
+    /// Changes whenever a block starts or stops showing its marks: components that
     /// take a [`Nearby`] compare this to know whether to render again.
     pub fn version(&self) -> u64 {
         self.0.borrow().version
@@ -94,6 +102,23 @@ impl Nearby {
             shown.version += 1;
         }
         newly
+    }
+
+    /// Stops showing the marks of every block outside `kept`; true when
+    /// one did.
+    fn keep_only(&self, kept: std::ops::Range<usize>) -> bool {
+        let mut shown = self.0.borrow_mut();
+        let mut dropped = false;
+        for (index, slot) in shown.blocks.iter_mut().enumerate() {
+            if *slot && !kept.contains(&index) {
+                *slot = false;
+                dropped = true;
+            }
+        }
+        if dropped {
+            shown.version += 1;
+        }
+        dropped
     }
 }
 
@@ -175,8 +200,9 @@ impl Watcher {
     }
 
     /// Shows the blocks of the chunks within [`NEAR_SCREENS`] screens of
-    /// the viewport: two binary searches over the chunks' boxes, so a
-    /// scroll costs a few reads whatever the article's length.
+    /// the viewport, and hides the marks of those beyond [`KEEP_SCREENS`]:
+    /// binary searches over the chunks' boxes, so a scroll costs a few
+    /// reads whatever the article's length.
     fn update(&self) {
         let Some(article) = self.article.cast::<Element>() else {
             return;
@@ -193,12 +219,29 @@ impl Watcher {
         let chunks = article.children();
         let count = chunks.length();
         let rect = |i: u32| chunks.item(i).map(|c| c.get_bounding_client_rect());
-        let (above, below) = (-NEAR_SCREENS * height, (1.0 + NEAR_SCREENS) * height);
-        // The first chunk ending below `above`, the first starting below `below`.
-        let first = partition(count, |i| rect(i).is_some_and(|r| r.bottom() <= above));
-        let end = partition(count, |i| rect(i).is_some_and(|r| r.top() < below));
-        let mut changed = false;
-        for i in first..end.max(first) {
+        // The chunks within `screens` of the viewport: from the first one
+        // ending below the top of that band to the first starting below
+        // its bottom.
+        let band = |screens: f64| {
+            let (above, below) = (-screens * height, (1.0 + screens) * height);
+            let first = partition(count, |i| rect(i).is_some_and(|r| r.bottom() <= above));
+            let end = partition(count, |i| rect(i).is_some_and(|r| r.top() < below));
+            (first, end.max(first))
+        };
+        let (first, end) = band(NEAR_SCREENS);
+        let (keep_first, keep_end) = band(KEEP_SCREENS);
+        let first_block = |chunk: u32| {
+            chunks
+                .item(chunk)
+                .and_then(|c| c.first_element_child())
+                .as_ref()
+                .and_then(block_index)
+                .unwrap_or(usize::MAX)
+        };
+        let mut changed = self
+            .nearby
+            .keep_only(first_block(keep_first)..first_block(keep_end));
+        for i in first..end {
             let Some(chunk) = chunks.item(i) else {
                 continue;
             };

@@ -36,8 +36,8 @@ pub struct BlockViewProps {
     pub index: usize,
     /// This block.
     pub block: Block,
-    /// Show the marks; false shows the text alone, as one run, until the
-    /// block comes near the viewport ([`crate::ui::nearby`]). The root says
+    /// Show the marks; false shows the text alone, as one run, while the
+    /// block is far from the viewport ([`crate::ui::nearby`]). The root says
     /// which blocks do (near, printing, or holding the tab stop).
     #[prop_or(true)]
     pub marks: bool,
