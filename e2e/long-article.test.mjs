@@ -60,6 +60,8 @@ async function openWithClaims(page, text, paragraphs, ids) {
     },
     [key, paragraphs.map((n, i) => rowAt(n, ids[i]))],
   );
+  // At the top, so that the reload opens there (no scroll restored).
+  await page.evaluate(() => window.scrollTo(0, 0));
   await reloadDemo(page);
 }
 
@@ -138,4 +140,31 @@ test('a long article: blocks far behind give their marks back, keep their text, 
   await page.evaluate(() => window.scrollTo(0, 0));
   await eventually(page, async () => (await marked(page)).includes(ids[1]), 'back near, the claim has its marks again');
   await eventually(page, async () => !(await marked(page)).includes(ids[2]), 'and the last one, now far, gives them back');
+});
+
+test('a long article on a small screen: the marks built at first stay until the page moves', async () => {
+  const { page } = env;
+  await page.setViewportSize({ width: 375, height: 400 });
+  try {
+    const text = longArticle(240);
+    // Paragraph 15 starts about 9,600 characters in: its marks are built
+    // in the first render (the first 10,000 characters), though on this
+    // screen its chunk (paragraphs 8 to 15) is more than six screens down.
+    const ids = ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000015'];
+    await openWithClaims(page, text, [0, 15], ids);
+    await eventually(page, async () => (await marked(page)).includes(ids[1]), 'the claim in paragraph 15 has its marks');
+    const far = await page.evaluate((id) => {
+      const chunk = document.querySelector(`mark.cm-claim[data-annotation-id="${id}"]`).closest('.cm-chunk');
+      return chunk.getBoundingClientRect().top / window.innerHeight;
+    }, ids[1]);
+    assert.ok(far > 7, `its chunk starts more than six screens below the viewport (${far.toFixed(1)} screens down)`);
+    // Some frames later, nothing has taken them back.
+    await page.evaluate(() => new Promise((r) => { let n = 10; const step = () => (--n ? requestAnimationFrame(step) : r()); requestAnimationFrame(step); }));
+    assert.ok((await marked(page)).includes(ids[1]), 'its marks are still there');
+    // Once the page moves, the far block gives them back as any other.
+    await page.evaluate(() => window.scrollBy(0, 40));
+    await eventually(page, async () => !(await marked(page)).includes(ids[1]), 'after a scroll, the far claim gives its marks back');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 });

@@ -18,7 +18,7 @@
 //! claim stop always shows them (the root passes it), so moving to a claim
 //! anywhere lands on its mark.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
@@ -152,6 +152,7 @@ pub fn use_nearby_blocks(article: &NodeRef, document: &DocumentRef) -> Nearby {
                 article,
                 force,
                 frame: RefCell::new(None),
+                moved: Cell::new(false),
             });
             // Once for where the page opens, then on every scroll (of the
             // page or any container) and resize, at most once a frame.
@@ -164,6 +165,7 @@ pub fn use_nearby_blocks(article: &NodeRef, document: &DocumentRef) -> Nearby {
                         passive: true,
                     };
                     EventListener::new_with_options(&window, event, options, move |_| {
+                        watcher.moved.set(true);
                         watcher.schedule();
                     })
                 };
@@ -184,6 +186,11 @@ struct Watcher {
     article: NodeRef,
     force: UseForceUpdateHandle,
     frame: RefCell<Option<AnimationFrame>>,
+    /// Whether the page has scrolled or resized since it opened. Until it
+    /// has, no block gives its marks back: on a small screen the first
+    /// [`EAGER_CHARS`] reach past [`KEEP_SCREENS`], and taking those marks
+    /// back one frame after building them would be work for nothing.
+    moved: Cell<bool>,
 }
 
 impl Watcher {
@@ -238,9 +245,10 @@ impl Watcher {
                 .and_then(block_index)
                 .unwrap_or(usize::MAX)
         };
-        let mut changed = self
-            .nearby
-            .keep_only(first_block(keep_first)..first_block(keep_end));
+        let mut changed = self.moved.get()
+            && self
+                .nearby
+                .keep_only(first_block(keep_first)..first_block(keep_end));
         for i in first..end {
             let Some(chunk) = chunks.item(i) else {
                 continue;
