@@ -7,6 +7,7 @@ import {
   SEED_START,
   blockTexts,
   claimsShown,
+  dragSelect,
   eventually,
   legendCounts,
   openDemo,
@@ -15,6 +16,7 @@ import {
   openPastedArticle,
   reloadDemo,
   tagByToolbar,
+  toolbar,
   useDemo,
   waitForClaims,
 } from './harness.mjs';
@@ -127,4 +129,35 @@ test('an article opened from a .txt file is shown and keeps its claims', async (
   const again = await waitForClaims(page, 1);
   assert.deepEqual(again[0], claim);
   assert.deepEqual(await claimsShown(page), again);
+});
+
+test('a claim made just before another article is opened is saved with its own article', async () => {
+  const { page } = env;
+  await openDemo(page);
+  await openPastedArticle(page, PASTED_TEXT);
+  await showsPasted(page);
+  await openLoadPanel(page);
+  await dragSelect(page, page.locator(ARTICLE), 'cargo', 'vessels');
+  await toolbar(page).waitFor({ state: 'visible' });
+  // The moment the new claim's mark appears, well inside the 100 ms the
+  // widget waits before it saves, the demo article is opened.
+  await page.evaluate((article) => {
+    const root = document.querySelector(article);
+    const observer = new MutationObserver(() => {
+      if (!root.querySelector('mark.cm-claim')) return;
+      observer.disconnect();
+      const demo = [...document.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent).trim() === 'Demo article');
+      demo.click();
+    });
+    observer.observe(root, { childList: true, subtree: true });
+  }, ARTICLE);
+  await toolbar(page).getByRole('button', { name: 'Confirmed', exact: true }).click();
+  await showsSeed(page);
+  await waitForClaims(page, 0);
+
+  await openPastedArticle(page, PASTED_TEXT);
+  await showsPasted(page);
+  const [claim] = await waitForClaims(page, 1);
+  assert.equal(claim.text, 'cargo vessels', 'the claim was saved with the article it was made in');
+  assert.equal(claim.certainty, 'confirmed');
 });

@@ -116,7 +116,14 @@ pub fn use_persistence(handle: &UseReducerHandle<State>, storage: WidgetStorage)
 struct Saver {
     storage: WidgetStorage,
     saved: Cell<u64>,
-    pending: RefCell<Option<UseReducerHandle<State>>>,
+    /// A copy of the state to write, taken when it was rendered (pointers:
+    /// the claims are shared). Not the reducer's handle, which reads the
+    /// state of the moment: after another article was opened, that would
+    /// have been the new article's, and the last change to the one left
+    /// would never be written.
+    pending: RefCell<Option<State>>,
+    /// Where the outcome of a save is reported.
+    store: RefCell<Option<UseReducerHandle<State>>>,
     timer: RefCell<Option<Timeout>>,
     /// The rows of the last save, reused for the claims that did not change.
     rows: RefCell<RowCache>,
@@ -128,18 +135,30 @@ impl Saver {
             storage,
             saved: Cell::new(opened_at),
             pending: RefCell::new(None),
+            store: RefCell::new(None),
             timer: RefCell::new(None),
             rows: RefCell::new(RowCache::default()),
         })
     }
 
-    /// A state at `revision` was rendered: save it soon if it is new.
+    /// A state at `revision` was rendered: save it soon if it is new. When
+    /// it shows another article than the state waiting to be saved, that
+    /// one is written first, at once.
     fn changed(self: &Rc<Self>, revision: u64, state: UseReducerHandle<State>) {
         if self.saved.get() == revision || state.read_only() {
             return;
         }
         self.saved.set(revision);
-        *self.pending.borrow_mut() = Some(state);
+        let other_article = self
+            .pending
+            .borrow()
+            .as_ref()
+            .is_some_and(|pending| !Rc::ptr_eq(&pending.document, &state.document));
+        if other_article {
+            self.flush(true);
+        }
+        *self.pending.borrow_mut() = Some((*state).clone());
+        *self.store.borrow_mut() = Some(state);
         if self.timer.borrow().is_none() {
             let saver = Rc::clone(self);
             let timer = Timeout::new(SAVE_DELAY_MS, move || {
@@ -167,12 +186,15 @@ impl Saver {
             save_state_cached(&self.storage, &state, &mut self.rows.borrow_mut())
         });
         if outcome.is_err() {
-            *self.pending.borrow_mut() = Some(state.clone());
+            *self.pending.borrow_mut() = Some(state);
         }
         if !report {
             return;
         }
-        state.dispatch(match outcome {
+        let Some(store) = self.store.borrow().clone() else {
+            return;
+        };
+        store.dispatch(match outcome {
             Ok(()) => Action::Saved,
             Err(error) => Action::Notify(session::notice_for(&error)),
         });
