@@ -6,7 +6,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 GECKODRIVER_BIN ?= $(shell command -v geckodriver 2>/dev/null || echo $(HOME)/.cargo/bin/geckodriver)
 
-.PHONY: setup setup-test serve build test fmt-check check-sinks clippy test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke
+.PHONY: setup setup-test serve build test fmt-check check-sinks clippy test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab
 
 setup:
 	@scripts/setup.sh
@@ -81,6 +81,13 @@ eval:
 bench: setup-test build
 	node bench/run.mjs
 
-## The same harness at tiny sizes (what CI runs so it does not rot) → bench/results/smoke/
+## The same harness at tiny sizes (what CI runs so it does not rot) → bench/results/smoke/;
+## then the A/B script, the build against itself
 bench-smoke: setup-test build
 	node bench/run.mjs --smoke
+	node bench/ab.mjs --builds dist,dist --smoke
+
+## Release builds compared in turn in one browser (interaction, then load):
+## make bench-ab BUILDS=dir_a,dir_b, each a copy of dist/ (see bench/ab.mjs)
+bench-ab: setup-test
+	node bench/ab.mjs --builds $(BUILDS)
