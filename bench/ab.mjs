@@ -13,18 +13,14 @@
 // shows here), then `claimmark:load` and the painted time of `--loads` page
 // loads, the builds alternating. Prints a table; writes nothing.
 
-import { cp, mkdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer } from '../e2e/server.mjs';
-import { dataset } from './generate.mjs';
+import { SET_SIZES, benchmarkSet } from './generate.mjs';
 import { benchInteraction } from './interaction.mjs';
 import { launchBrowser, log, offLoopback, percentile, round } from './lib.mjs';
 import { discoverDocumentId, openClaimmark } from './render.mjs';
-import { ROOT, writeSeedData } from './site.mjs';
-
-const PAGES = fileURLToPath(new URL('./pages/', import.meta.url));
+import { ROOT, stageSite, writeSeedData } from './site.mjs';
 
 /** `--name value` from argv, or `fallback`. */
 function option(name, fallback) {
@@ -48,14 +44,9 @@ function byFifths(values) {
   return out.join(' · ');
 }
 
-/** Serves build `dir` with the benchmark's blank page and `set`'s storage entries. */
+/** Stages build `dir` with the benchmark's blank page and, once known, `set`'s storage entries. */
 async function stage(dir, index, set, documentId) {
-  const www = path.join(ROOT, 'bench', 'out', 'ab', String(index));
-  await rm(www, { recursive: true, force: true });
-  await mkdir(www, { recursive: true });
-  await cp(dir, www, { recursive: true });
-  await cp(PAGES, path.join(www, 'bench'), { recursive: true });
-  await mkdir(path.join(www, 'data'), { recursive: true });
+  const www = await stageSite(path.join(ROOT, 'bench', 'out', 'ab', String(index)), [set], { build: dir, recogito: false });
   if (documentId) await writeSeedData(www, set, documentId);
   return www;
 }
@@ -64,9 +55,9 @@ async function main() {
   if (builds.length < 2 || builds.some((dir) => !existsSync(path.join(dir, 'index.html')))) {
     throw new Error('usage: node bench/ab.mjs --builds DIR_A,DIR_B [--rounds N] [--tries N] [--loads N] [--smoke] (each DIR a release build, as dist/)');
   }
-  const set = smoke
-    ? dataset({ name: 'c', bytes: 20_000, claims: 300, seed: 13 })
-    : dataset({ name: 'c', bytes: 1024 * 1024, claims: 10_000, seed: 13 });
+  // The largest set, as the full report (or its smoke run) makes it.
+  const sizes = smoke ? SET_SIZES.smoke : SET_SIZES.full;
+  const set = benchmarkSet(sizes, sizes.length - 1);
   log(`A/B of ${builds.length} builds on ${set.bytes} B / ${set.claims.length} claims: ${rounds} round(s) of ${tries} tries, ${loads} loads each`);
   const browser = await launchBrowser();
   const servers = [];

@@ -301,6 +301,21 @@ export function dataset({ name, bytes, claims, seed = 1, seedText = null }) {
   };
 }
 
+/**
+ * The benchmark's data sets, [name, article bytes (null: the demo's seed
+ * article), claims], at full size (`make bench`) and tiny (`--smoke`).
+ */
+export const SET_SIZES = {
+  full: [['a', null, 20], ['b', 100 * 1024, 1000], ['c', 1024 * 1024, 10_000]],
+  smoke: [['a', null, 20], ['b', 10_000, 100], ['c', 20_000, 300]],
+};
+
+/** Set `i` of `sizes` (from [`SET_SIZES`]), seeded as every benchmark seeds it. */
+export function benchmarkSet(sizes, i, seedText = null) {
+  const [name, bytes, claims] = sizes[i];
+  return dataset({ name, bytes, claims, seed: 11 + i, seedText: bytes === null ? seedText : null });
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const arg = (flag, fallback) => {
     const i = process.argv.indexOf(flag);

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer } from '../e2e/server.mjs';
 import { benchBundle } from './bundle.mjs';
-import { dataset } from './generate.mjs';
+import { SET_SIZES, benchmarkSet } from './generate.mjs';
 import { benchInteraction } from './interaction.mjs';
 import { launchBrowser, log, offLoopback } from './lib.mjs';
 import { memoryOfClaimmark, memoryOfRecogito } from './memory.mjs';
@@ -30,9 +30,9 @@ const OUT = path.join(BENCH, 'out', smoke ? 'smoke' : 'full');
 const REPORT_DIR = smoke ? path.join(BENCH, 'results', 'smoke') : BENCH;
 
 const CONFIG = smoke
-  ? { sets: [['a', null, 20], ['b', 10_000, 100], ['c', 20_000, 300]], renderRuns: 1, tries: 5, repeats: 2 }
+  ? { sets: SET_SIZES.smoke, renderRuns: 1, tries: 5, repeats: 2 }
   : {
-      sets: [['a', null, 20], ['b', 100 * 1024, 1000], ['c', 1024 * 1024, 10_000]],
+      sets: SET_SIZES.full,
       // claimmark seven times per set (page loads on 2 cores vary by
       // ±100 ms; medians of three moved by as much between runs); Recogito
       // as often, but on (c) once (it has not painted within its 60 s wait
@@ -87,9 +87,7 @@ async function main() {
   const started = Date.now();
   await mkdir(REPORT_DIR, { recursive: true });
   const seedText = await readFile(path.join(ROOT, 'assets', 'article.txt'), 'utf8');
-  const sets = CONFIG.sets.map(([name, bytes, claims], i) =>
-    dataset({ name, bytes, claims, seed: 11 + i, seedText: bytes === null ? seedText : null }),
-  );
+  const sets = CONFIG.sets.map((_, i) => benchmarkSet(CONFIG.sets, i, seedText));
   const largest = sets.at(-1);
   log(`${smoke ? 'smoke' : 'full'} run: ${sets.map((s) => `${s.name} ${s.bytes} B / ${s.claims.length} claims`).join(', ')}`);
 

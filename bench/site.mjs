@@ -41,14 +41,20 @@ export function articleHtml(text) {
   return html + escapeHtml(text.slice(at));
 }
 
-/** Builds the served folder `www` (claimmark + Recogito pages for `sets`). */
-export async function stageSite(www, sets) {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error('no release build in dist/: run `make build` (or `make bench`, which builds first)');
+/**
+ * Builds the served folder `www`: claimmark's release build `build`
+ * (default dist/), the blank page, and unless `recogito` is false the
+ * Recogito pages for `sets`.
+ */
+export async function stageSite(www, sets, { build = DIST, recogito: withRecogito = true } = {}) {
+  if (!existsSync(path.join(build, 'index.html'))) {
+    throw new Error(`no release build in ${path.relative(ROOT, build) || build}/: run \`make build\` (or \`make bench\`, which builds first)`);
   }
   await rm(www, { recursive: true, force: true });
-  await copyDir(DIST, www);
+  await copyDir(build, www);
   await copyDir(PAGES, path.join(www, 'bench'));
+  await mkdir(path.join(www, 'data'), { recursive: true });
+  if (!withRecogito) return www;
   const recogito = path.join(www, 'recogito');
   await mkdir(recogito, { recursive: true });
   for (const file of ['text-annotator.umd.js', 'text-annotator.css']) {
@@ -63,7 +69,6 @@ export async function stageSite(www, sets) {
       .replace('{{ANNOTATIONS}}', () => escapeJsonInHtml(JSON.stringify(w3c)));
     await writeFile(path.join(recogito, `${set.name}.html`), page);
   }
-  await mkdir(path.join(www, 'data'), { recursive: true });
   return www;
 }
 

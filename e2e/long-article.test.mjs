@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ARTICLE, eventually, legendCounts, openDemo, openPastedArticle, reloadDemo, tagByToolbar, useDemo, waitForClaims } from './harness.mjs';
+import { ARTICLE, afterFirstFrames, eventually, legendCounts, openDemo, openPastedArticle, reloadDemo, tagByToolbar, useDemo, waitForClaims } from './harness.mjs';
 
 const env = useDemo();
 
@@ -159,7 +159,7 @@ test('a long article on a small screen: the marks built at first stay until the 
     }, ids[1]);
     assert.ok(far > 7, `its chunk starts more than six screens below the viewport (${far.toFixed(1)} screens down)`);
     // Some frames later, nothing has taken them back.
-    await page.evaluate(() => new Promise((r) => { let n = 10; const step = () => (--n ? requestAnimationFrame(step) : r()); requestAnimationFrame(step); }));
+    await afterFirstFrames(page, 10);
     assert.ok((await marked(page)).includes(ids[1]), 'its marks are still there');
     // Once the page moves, the far block gives them back as any other.
     await page.evaluate(() => window.scrollBy(0, 40));

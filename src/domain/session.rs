@@ -55,12 +55,12 @@ fn open_loaded(
     let keep_text = origin == Origin::LoadedByHand;
     let mut notices = loaded.notices.clone();
     if keep_text && !loaded.read_only() {
-        let remembered = if current == Some(document.id()) {
+        let pointed = if current == Some(document.id()) {
             Ok(())
         } else {
             store.set(&persist::current_document_key(), document.id().as_str())
         };
-        let remembered = remembered.and_then(|()| {
+        let remembered = pointed.and_then(|()| {
             if loaded.text_kept {
                 Ok(())
             } else {

@@ -122,8 +122,8 @@ struct Saver {
     /// have been the new article's, and the last change to the one left
     /// would never be written.
     pending: RefCell<Option<State>>,
-    /// Where the outcome of a save is reported.
-    store: RefCell<Option<UseReducerHandle<State>>>,
+    /// The reducer, told the outcome of a save.
+    reducer: RefCell<Option<UseReducerHandle<State>>>,
     timer: RefCell<Option<Timeout>>,
     /// The rows of the last save, reused for the claims that did not change.
     rows: RefCell<RowCache>,
@@ -135,7 +135,7 @@ impl Saver {
             storage,
             saved: Cell::new(opened_at),
             pending: RefCell::new(None),
-            store: RefCell::new(None),
+            reducer: RefCell::new(None),
             timer: RefCell::new(None),
             rows: RefCell::new(RowCache::default()),
         })
@@ -158,7 +158,7 @@ impl Saver {
             self.flush(true);
         }
         *self.pending.borrow_mut() = Some((*state).clone());
-        *self.store.borrow_mut() = Some(state);
+        *self.reducer.borrow_mut() = Some(state);
         if self.timer.borrow().is_none() {
             let saver = Rc::clone(self);
             let timer = Timeout::new(SAVE_DELAY_MS, move || {
@@ -191,10 +191,10 @@ impl Saver {
         if !report {
             return;
         }
-        let Some(store) = self.store.borrow().clone() else {
+        let Some(reducer) = self.reducer.borrow().clone() else {
             return;
         };
-        store.dispatch(match outcome {
+        reducer.dispatch(match outcome {
             Ok(()) => Action::Saved,
             Err(error) => Action::Notify(session::notice_for(&error)),
         });
