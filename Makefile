@@ -88,6 +88,6 @@ bench-smoke: setup-test build
 	node bench/ab.mjs --builds dist,dist --smoke
 
 ## Release builds compared in turn in one browser (interaction, then load):
-## make bench-ab BUILDS=dir_a,dir_b, each a copy of dist/ (see bench/ab.mjs)
+## make bench-ab BUILDS=dir_a,dir_b [SET=a|b|c], each a copy of dist/ (see bench/ab.mjs)
 bench-ab: setup-test
-	node bench/ab.mjs --builds $(BUILDS)
+	node bench/ab.mjs --builds $(BUILDS) $(if $(SET),--set $(SET))

@@ -3,17 +3,20 @@
 // machine's speed moves by more than most changes (bench/analysis.md), so a
 // change is judged by an A/B, not by two reports.
 //
-//   node bench/ab.mjs --builds DIR_A,DIR_B [--rounds 2] [--tries 100] [--loads 20] [--smoke]
+//   node bench/ab.mjs --builds DIR_A,DIR_B [--set a|b|c] [--rounds 2] [--tries 100] [--loads 20] [--smoke]
 //
-// Each DIR is a `dist/` folder (`make build`, then copy dist/ aside). For
-// every round and build in turn: the interaction benchmark at the largest
-// set (tag, certainty and the browser-alone floor; p50/p95, time to the DOM
-// change, the tries' p50 by fifths in the order they ran, and the marks and
-// elements left in the page after them: a cost that grows with the tries
-// shows here), then `claimmark:load` and the painted time of `--loads` page
-// loads, the builds alternating. Prints a table; writes nothing.
+// Each DIR is a `dist/` folder (`make build`, then copy dist/ aside).
+// `--set` picks the data set, the largest by default. For every round and
+// build in turn: the interaction benchmark at that set (tag, certainty and
+// the browser-alone floor; p50/p95, time to the DOM change, the tries' p50
+// by fifths in the order they ran, and the marks and elements left in the
+// page after them: a cost that grows with the tries shows here), then
+// `claimmark:load` and the painted time of `--loads` page loads, the builds
+// alternating. `--rounds 0` leaves out the interaction part: a render-only
+// A/B, as for a small set. Prints a table; writes nothing.
 
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startServer } from '../e2e/server.mjs';
 import { SET_SIZES, benchmarkSet } from './generate.mjs';
@@ -33,6 +36,7 @@ const builds = option('builds', '').split(',').filter(Boolean);
 const rounds = Number(option('rounds', smoke ? 1 : 2));
 const tries = Number(option('tries', smoke ? 3 : 100));
 const loads = Number(option('loads', smoke ? 2 : 20));
+const setName = option('set', null);
 /** Build `i` as the tables name it: a letter, then its folder. */
 const label = (i) => `${String.fromCharCode(65 + i)} (${builds[i]})`;
 
@@ -53,12 +57,15 @@ async function stage(dir, index, set, documentId) {
 
 async function main() {
   if (builds.length < 2 || builds.some((dir) => !existsSync(path.join(dir, 'index.html')))) {
-    throw new Error('usage: node bench/ab.mjs --builds DIR_A,DIR_B [--rounds N] [--tries N] [--loads N] [--smoke] (each DIR a release build, as dist/)');
+    throw new Error('usage: node bench/ab.mjs --builds DIR_A,DIR_B [--set a|b|c] [--rounds N] [--tries N] [--loads N] [--smoke] (each DIR a release build, as dist/)');
   }
-  // The largest set, as the full report (or its smoke run) makes it.
+  // The set as the full report (or its smoke run) makes it; the largest by default.
   const sizes = smoke ? SET_SIZES.smoke : SET_SIZES.full;
-  const set = benchmarkSet(sizes, sizes.length - 1);
-  log(`A/B of ${builds.length} builds on ${set.bytes} B / ${set.claims.length} claims: ${rounds} round(s) of ${tries} tries, ${loads} loads each`);
+  const index = setName === null ? sizes.length - 1 : sizes.findIndex(([name]) => name === setName);
+  if (index < 0) throw new Error(`--set ${setName}: no such data set (${sizes.map(([name]) => name).join(', ')})`);
+  const seedText = await readFile(path.join(ROOT, 'assets', 'article.txt'), 'utf8');
+  const set = benchmarkSet(sizes, index, seedText);
+  log(`A/B of ${builds.length} builds on set ${set.name}, ${set.bytes} B / ${set.claims.length} claims: ${rounds} round(s) of ${tries} tries, ${loads} loads each`);
   const browser = await launchBrowser();
   const servers = [];
   try {
