@@ -97,6 +97,21 @@ test('the panel lists claims in document order; chips filter; search finds quote
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-annotation-id')), listed[0].id);
   const box = await page.evaluate(() => document.activeElement.getBoundingClientRect().toJSON());
   assert.ok(box.top >= 0 && box.bottom <= 900, `the highlight is on screen (${JSON.stringify(box)})`);
+
+  // A certainty change shows in its entry at once; the other entries are
+  // left as they were (the same elements: nothing in the panel is rebuilt).
+  await panel(page).locator('.cm-panel-item').evaluateAll((items) => items.forEach((b) => (b.dataset.seen = 'before')));
+  await page.locator(`${ARTICLE} mark.cm-claim[data-annotation-id="${listed[2].id}"]`).first().click();
+  await card(page).getByRole('button', { name: /^Confirmed/ }).click();
+  await eventually(page, async () => (await entries(page))[2].certainty === 'confirmed', 'the entry shows the new certainty');
+  assert.deepEqual(
+    (await entries(page)).map((e) => [e.id, e.certainty]),
+    [[listed[0].id, 'unclear'], [listed[1].id, 'confirmed'], [listed[2].id, 'confirmed']],
+  );
+  assert.deepEqual(
+    await panel(page).locator('.cm-panel-item').evaluateAll((items) => items.map((b) => b.dataset.seen)),
+    ['before', 'before', 'before'],
+  );
 });
 
 test('the overview counts sentences by certainty and its bar follows live', async () => {

@@ -5,6 +5,8 @@
 //! investigation has thousands of claims: the panel lists the first
 //! [`PANEL_PAGE`] that match and a button shows more, so the page never
 //! lays out ten thousand entries nobody scrolls through (search narrows).
+//! Each entry is its own component compared by the claim's pointer, so a
+//! change to one claim re-renders that entry, not the page of them.
 //!
 //! Also here: [`PrintClaims`], the numbered list of claims that only the
 //! print stylesheet shows, and [`history_view`], a claim's certainty
@@ -91,9 +93,8 @@ pub fn ClaimPanel(props: &ClaimPanelProps) -> Html {
     let limit = use_state_eq(|| PANEL_PAGE);
     let needle = query.trim().to_lowercase();
     let all = &props.ordered.0;
-    let shown: Vec<&Claim> = all
+    let shown: Vec<&Rc<Claim>> = all
         .iter()
-        .map(Rc::as_ref)
         .filter(|c| !is_hidden(props.hidden, c.annotation.certainty) && matches(c, &needle))
         .collect();
     let on_search = {
@@ -129,7 +130,9 @@ pub fn ClaimPanel(props: &ClaimPanelProps) -> Html {
                 { count }
             </p>
             <ol class="cm-panel-list">
-                { for shown.iter().take(listed).map(|claim| entry(claim, &props.on_pick)) }
+                { for shown.iter().take(listed).map(|claim| html! {
+                    <PanelEntry key={claim.annotation.id.to_string()} claim={Rc::clone(claim)} on_pick={props.on_pick.clone()} />
+                }) }
             </ol>
             if listed < shown.len() {
                 <button type="button" class="cm-button cm-panel-more" onclick={more}>
@@ -140,7 +143,29 @@ pub fn ClaimPanel(props: &ClaimPanelProps) -> Html {
     }
 }
 
-fn entry(claim: &Claim, on_pick: &Callback<AnnotationId>) -> Html {
+/// Props of [`PanelEntry`].
+#[derive(Properties)]
+struct PanelEntryProps {
+    /// The claim listed.
+    claim: Rc<Claim>,
+    /// Scroll to and focus it.
+    on_pick: Callback<AnnotationId>,
+}
+
+/// By pointer: a claim that did not change is the same `Rc` in the next
+/// state, so a change to one claim re-renders one entry, not the page of
+/// them.
+impl PartialEq for PanelEntryProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.claim, &other.claim) && self.on_pick == other.on_pick
+    }
+}
+
+/// One entry of the list: certainty, the quote's first words, the note's,
+/// how many sources; a button that picks the claim.
+#[component]
+fn PanelEntry(props: &PanelEntryProps) -> Html {
+    let claim = &props.claim;
     let annotation = &claim.annotation;
     let id = annotation.id;
     let certainty = annotation.certainty;
@@ -149,9 +174,9 @@ fn entry(claim: &Claim, on_pick: &Callback<AnnotationId>) -> Html {
         n => format!("{n} sources"),
     };
     let orphan = claim.placement == Placement::Orphan;
-    let onclick = on_pick.reform(move |_: MouseEvent| id);
+    let onclick = props.on_pick.reform(move |_: MouseEvent| id);
     html! {
-        <li key={id.to_string()}>
+        <li>
             <button type="button" class="cm-panel-item" data-annotation-id={id.to_string()}
                 data-certainty={certainty.key()} disabled={orphan} {onclick}>
                 <span class="cm-panel-certainty">

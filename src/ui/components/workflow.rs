@@ -366,17 +366,12 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
             current.set(neighbour);
         })
     };
-    let focus_new = {
+    // Made once: the panel's entries compare it, so that a change to one
+    // claim re-renders only that claim's entry (the handles it holds are
+    // the same in every render).
+    let pick_claim = {
         let (focus_next, current, force) = (focus_next.clone(), current.clone(), force.clone());
-        Callback::from(move |id: AnnotationId| {
-            *focus_next.borrow_mut() = Some(FocusNext::Claim(id));
-            current.set(Some(id));
-            force.force_update();
-        })
-    };
-    let on_pick = {
-        let (focus_next, current, force) = (focus_next.clone(), current.clone(), force.clone());
-        Callback::from(move |id: AnnotationId| {
+        use_callback((), move |id: AnnotationId, ()| {
             *focus_next.borrow_mut() = Some(FocusNext::Claim(id));
             current.set(Some(id));
             force.force_update();
@@ -542,8 +537,8 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         on_article_keydown,
         on_article_focusin,
         on_root_keydown,
-        on_pick,
-        focus_new,
+        on_pick: pick_claim.clone(),
+        focus_new: pick_claim,
         before_delete,
         overview: counts,
         ordered,
