@@ -161,3 +161,45 @@ test('a claim made just before another article is opened is saved with its own a
   assert.equal(claim.text, 'cargo vessels', 'the claim was saved with the article it was made in');
   assert.equal(claim.certainty, 'confirmed');
 });
+
+test('an article left and opened again at once shows the claim just made in it', async () => {
+  const { page } = env;
+  await openDemo(page);
+  await openPastedArticle(page, PASTED_TEXT);
+  await showsPasted(page);
+  await openLoadPanel(page);
+  await dragSelect(page, page.locator(ARTICLE), 'cargo', 'vessels');
+  await toolbar(page).waitFor({ state: 'visible' });
+  // The moment the new claim's mark appears, the demo article is opened,
+  // and the moment that shows, the pasted article again: both well inside
+  // the 100 ms the widget waits before it saves a change.
+  await page.evaluate(({ article, text }) => {
+    const widget = document.querySelector('.claimmark');
+    const button = (name) => [...widget.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+    let step = 'tagging';
+    const observer = new MutationObserver(() => {
+      const shown = document.querySelector(article);
+      if (step === 'tagging' && shown.querySelector('mark.cm-claim')) {
+        step = 'leaving';
+        window.__leftAt = performance.now();
+        button('Demo article').click();
+      } else if (step === 'leaving' && shown.querySelector('time[datetime="2026-02-25"]')) {
+        step = 'loading';
+        button('Load article').click();
+      } else if (step === 'loading' && widget.querySelector('textarea')) {
+        step = 'done';
+        observer.disconnect();
+        widget.querySelector('textarea').value = text;
+        window.__backAt = performance.now();
+        button('Open article').click();
+      }
+    });
+    observer.observe(widget, { childList: true, subtree: true });
+  }, { article: ARTICLE, text: PASTED_TEXT });
+  await toolbar(page).getByRole('button', { name: 'Confirmed', exact: true }).click();
+  const [left, back] = await eventually(page, () => page.evaluate(() => window.__backAt && [window.__leftAt, window.__backAt]), 'the demo article showed, then the pasted one was opened again');
+  assert.ok(back - left < 100, `opened again ${back - left} ms after the claim was made: inside the save delay`);
+  await showsPasted(page);
+  const [claim] = await waitForClaims(page, 1);
+  assert.equal(claim.text, 'cargo vessels', 'the claim is shown in the article opened again');
+});

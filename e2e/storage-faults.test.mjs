@@ -11,8 +11,11 @@ import { readFile } from 'node:fs/promises';
 import {
   ARTICLE,
   READY,
+  blockTexts,
   eventually,
   openDemo,
+  openDemoArticle,
+  openPastedArticle,
   reloadDemo,
   tagByToolbar,
   useDemo,
@@ -172,6 +175,40 @@ test('quota exhausted mid-session: later claims stay in memory, the next change 
   await eventually(page, async () => (await page.locator(BANNER).count()) === 0, 'the banner goes once a save works');
   await reloadDemo(page);
   sameIds(ids(await waitForClaims(page, 3)), ids(three), '0 claims lost');
+});
+
+test('quota exhausted, then another article opened: the unsaved claim comes back with its article, and is saved once there is room', async () => {
+  const { page } = env;
+  const paragraphs = [
+    'Harbour authorities reported that three cargo vessels were held outside the port of Valmora on Monday morning.',
+    'Officials blamed a broken gantry crane for the delay, although dock workers disputed that account in interviews.',
+  ];
+  const pasted = paragraphs.join('\n\n') + '\n';
+  const showsPasted = () =>
+    eventually(page, async () => (await blockTexts(page))[0] === paragraphs[0], 'the pasted article is shown');
+  await openDemo(page);
+  await openPastedArticle(page, pasted);
+  await showsPasted();
+  await fillQuota(page);
+  await tagByToolbar(page, 'cargo', 'vessels', 'confirmed');
+  const [claim] = await waitForClaims(page, 1);
+  await page.locator(BANNER).first().waitFor({ state: 'visible' });
+  assert.match(await page.locator(BANNER).first().textContent(), /storage is full/);
+
+  // Another article, then this one again, with storage still full.
+  await openDemoArticle(page);
+  await eventually(page, async () => (await blockTexts(page))[0] !== paragraphs[0], 'the demo article is shown');
+  await waitForClaims(page, 0);
+  await openPastedArticle(page, pasted);
+  await showsPasted();
+  sameIds(ids(await waitForClaims(page, 1)), [claim.id], 'the claim that could not be saved is back with its article');
+
+  // Room is made; leaving the page writes it.
+  await clearFiller(page);
+  await reloadDemo(page);
+  await openPastedArticle(page, pasted);
+  await showsPasted();
+  sameIds(ids(await waitForClaims(page, 1)), [claim.id], '0 claims lost');
 });
 
 for (const [name, damage, pattern] of [

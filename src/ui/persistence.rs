@@ -11,7 +11,7 @@ use gloo_timers::callback::Timeout;
 
 use yew::prelude::*;
 
-use crate::domain::persist::KeyValueStore;
+use crate::domain::persist::{save_state, KeyValueStore, StorageError};
 use crate::domain::row_cache::{save_state_cached, RowCache};
 use crate::domain::session::{self, Origin};
 use crate::domain::{reduce, Action, Document, DocumentId, State};
@@ -66,8 +66,11 @@ pub const SAVE_DELAY_MS: u32 = 100;
 /// (`visibilitychange`, `pagehide`) and when the widget goes away, so closing
 /// a tab loses nothing. A failed save keeps the claims in memory and is
 /// retried on the next change and on those events, so room made meanwhile is
-/// used. With localStorage, another tab's saves of the same document are
-/// merged in (`ui::sync`).
+/// used. When another article opens, what waits for the one left is written
+/// at once; if that fails, its state is kept, retried with every later save,
+/// and merged back in if that article is opened again, so switching articles
+/// with storage full loses nothing. With localStorage, another tab's saves
+/// of the same document are merged in (`ui::sync`).
 #[hook]
 pub fn use_persistence(handle: &UseReducerHandle<State>, storage: WidgetStorage) {
     super::sync::use_tab_sync(handle, matches!(storage, WidgetStorage::Local));
@@ -105,8 +108,11 @@ pub fn use_persistence(handle: &UseReducerHandle<State>, storage: WidgetStorage)
     use_effect_with((handle.revision, document), move |_| {
         super::recovery::remember(&latest);
     });
+    // On another article too (opening one keeps the revision): what waits
+    // for the article left is written then, not at the next change.
     let state = handle.clone();
-    use_effect_with(handle.revision, move |revision| {
+    let shown = super::store::DocumentRef(handle.document.clone());
+    use_effect_with((handle.revision, shown), move |(revision, _)| {
         saver.changed(*revision, state);
     });
 }
@@ -122,6 +128,10 @@ struct Saver {
     /// have been the new article's, and the last change to the one left
     /// would never be written.
     pending: RefCell<Option<State>>,
+    /// Articles left while their last save failed (one state each): written
+    /// again with every later save until it works, and merged back in when
+    /// the article is shown again.
+    left: RefCell<Vec<State>>,
     /// The reducer, told the outcome of a save.
     reducer: RefCell<Option<UseReducerHandle<State>>>,
     timer: RefCell<Option<Timeout>>,
@@ -135,6 +145,7 @@ impl Saver {
             storage,
             saved: Cell::new(opened_at),
             pending: RefCell::new(None),
+            left: RefCell::new(Vec::new()),
             reducer: RefCell::new(None),
             timer: RefCell::new(None),
             rows: RefCell::new(RowCache::default()),
@@ -143,12 +154,11 @@ impl Saver {
 
     /// A state at `revision` was rendered: save it soon if it is new. When
     /// it shows another article than the state waiting to be saved, that
-    /// one is written first, at once.
+    /// one is written first, at once, and kept aside if it cannot be; when
+    /// it shows an article kept aside so, that article's claims are merged
+    /// back in (as another tab's would be: newer copies win, tombstones
+    /// hold).
     fn changed(self: &Rc<Self>, revision: u64, state: UseReducerHandle<State>) {
-        if self.saved.get() == revision || state.read_only() {
-            return;
-        }
-        self.saved.set(revision);
         let other_article = self
             .pending
             .borrow()
@@ -156,7 +166,20 @@ impl Saver {
             .is_some_and(|pending| !Rc::ptr_eq(&pending.document, &state.document));
         if other_article {
             self.flush(true);
+            if let Some(unsaved) = self.pending.borrow_mut().take() {
+                self.keep_aside(unsaved);
+            }
         }
+        if let Some(unsaved) = self.take_aside(&state.document) {
+            state.dispatch(Action::Merge {
+                annotations: unsaved.annotations(),
+                deletions: unsaved.deletions.clone(),
+            });
+        }
+        if self.saved.get() == revision || state.read_only() {
+            return;
+        }
+        self.saved.set(revision);
         *self.pending.borrow_mut() = Some((*state).clone());
         *self.reducer.borrow_mut() = Some(state);
         if self.timer.borrow().is_none() {
@@ -169,25 +192,51 @@ impl Saver {
         }
     }
 
-    /// Writes the pending state now, if any, and reports the outcome to the
-    /// store when `report`.
+    /// Keeps the unsaved state of an article no longer shown, in place of
+    /// an older one of the same article.
+    fn keep_aside(&self, unsaved: State) {
+        let mut left = self.left.borrow_mut();
+        left.retain(|kept| kept.document.id() != unsaved.document.id());
+        left.push(unsaved);
+    }
+
+    /// The unsaved state kept aside for `document`'s article, if any, unless
+    /// it is the very state shown.
+    fn take_aside(&self, document: &Rc<Document>) -> Option<State> {
+        let mut left = self.left.borrow_mut();
+        let at = left.iter().position(|kept| {
+            kept.document.id() == document.id() && !Rc::ptr_eq(&kept.document, document)
+        })?;
+        Some(left.remove(at))
+    }
+
+    /// Writes the pending state now, if any, and the articles kept aside
+    /// again; reports the outcome to the store when `report` (a failure of
+    /// either is reported, so the notice stays while any claim is unsaved).
     fn flush(&self, report: bool) {
         if let Some(timer) = self.timer.borrow_mut().take() {
             timer.cancel();
         }
-        let Some(state) = self.pending.borrow_mut().take() else {
-            return;
-        };
-        if state.read_only() {
-            return;
-        }
-        // Tombstones are saved too, so an import never revives a deletion.
-        let outcome = measured("claimmark:save", || {
-            save_state_cached(&self.storage, &state, &mut self.rows.borrow_mut())
+        let pending = self
+            .pending
+            .borrow_mut()
+            .take()
+            .filter(|state| !state.read_only());
+        let current = pending.map(|state| {
+            // Tombstones are saved too, so an import never revives a deletion.
+            let outcome = measured("claimmark:save", || {
+                save_state_cached(&self.storage, &state, &mut self.rows.borrow_mut())
+            });
+            if outcome.is_err() {
+                *self.pending.borrow_mut() = Some(state);
+            }
+            outcome
         });
-        if outcome.is_err() {
-            *self.pending.borrow_mut() = Some(state);
-        }
+        let outcome = match (current, self.save_aside()) {
+            (None, None) => return,
+            (Some(Err(error)), _) | (_, Some(Err(error))) => Err(error),
+            _ => Ok(()),
+        };
         if !report {
             return;
         }
@@ -198,5 +247,23 @@ impl Saver {
             Ok(()) => Action::Saved,
             Err(error) => Action::Notify(session::notice_for(&error)),
         });
+    }
+
+    /// Writes each article kept aside again and keeps those that still
+    /// fail: `None` when there are none, else the first failure or `Ok`.
+    fn save_aside(&self) -> Option<Result<(), StorageError>> {
+        let mut left = self.left.borrow_mut();
+        if left.is_empty() {
+            return None;
+        }
+        let mut failure = None;
+        left.retain(|state| match save_state(&self.storage, state) {
+            Ok(()) => false,
+            Err(error) => {
+                failure.get_or_insert(error);
+                true
+            }
+        });
+        Some(failure.map_or(Ok(()), Err))
     }
 }
