@@ -21,7 +21,7 @@ import path from 'node:path';
 import { startServer } from '../e2e/server.mjs';
 import { SET_SIZES, benchmarkSet } from './generate.mjs';
 import { benchInteraction } from './interaction.mjs';
-import { launchBrowser, log, offLoopback, percentile, round } from './lib.mjs';
+import { byFifths, launchBrowser, log, offLoopback, percentile, round } from './lib.mjs';
 import { discoverDocumentId, openClaimmark } from './render.mjs';
 import { ROOT, stageSite, writeSeedData } from './site.mjs';
 
@@ -39,14 +39,6 @@ const loads = Number(option('loads', smoke ? 2 : 20));
 const setName = option('set', null);
 /** Build `i` as the tables name it: a letter, then its folder. */
 const label = (i) => `${String.fromCharCode(65 + i)} (${builds[i]})`;
-
-/** The tries' p50 in `fifths` consecutive groups, in the order they ran. */
-function byFifths(values) {
-  const size = Math.max(1, Math.ceil(values.length / 5));
-  const out = [];
-  for (let i = 0; i < values.length; i += size) out.push(round(percentile(values.slice(i, i + size), 50)));
-  return out.join(' · ');
-}
 
 /** Stages build `dir` with the benchmark's blank page and, once known, `set`'s storage entries. */
 async function stage(dir, index, set, documentId) {
@@ -80,9 +72,8 @@ async function main() {
       for (const [i, server] of servers.entries()) {
         const { page, context } = await openClaimmark(browser, server.url, set, { keepOpen: true });
         const result = await benchInteraction(page, set, tries);
-        const [marks, elements] = await page.evaluate(() => [document.querySelectorAll('mark.cm-claim').length, document.querySelectorAll('*').length]);
         await context.close();
-        rows.push({ build: label(i), round: r + 1, marks, elements, ...result });
+        rows.push({ build: label(i), round: r + 1, ...result });
       }
     }
     const loadTimes = builds.map(() => ({ load: [], painted: [] }));
@@ -100,7 +91,7 @@ async function main() {
     console.log('|---|---|---|---|---|---|---|---|');
     for (const row of rows) {
       console.log(
-        `| ${row.build} | ${row.round} | ${line(of(row.tag, 'ms'))} | ${byFifths(of(row.tag, 'toSeen'))} | ${line(of(row.certainty, 'ms'))} | ${byFifths(of(row.certainty, 'toSeen'))} | ${line(of(row.floor, 'ms'))} | ${row.marks} / ${row.elements} |`,
+        `| ${row.build} | ${row.round} | ${line(of(row.tag, 'ms'))} | ${byFifths(of(row.tag, 'toSeen'))} | ${line(of(row.certainty, 'ms'))} | ${byFifths(of(row.certainty, 'toSeen'))} | ${line(of(row.floor, 'ms'))} | ${row.after.marks} / ${row.after.elements} |`,
       );
     }
     console.log('\n| build | `claimmark:load` p25 / p50 / p75 (ms) | painted p50 (ms) | loads |');

@@ -185,8 +185,14 @@ function tagSpans(set, tries) {
   return { spans, paragraphs: paragraphs.length };
 }
 
+/** In-page: the article's marks and the page's elements. */
+function pageCounts() {
+  return { marks: document.querySelectorAll('article.cm-article mark.cm-claim').length, elements: document.getElementsByTagName('*').length };
+}
+
 /** Runs both interaction benchmarks on `page` (the demo with `set` loaded). */
 export async function benchInteraction(page, set, tries) {
+  const before = await page.evaluate(pageCounts);
   await page.addScriptTag({ content: `(${installAfterPaint})();` });
   await page.evaluate((ids) => { window.__knownIds = ids; }, set.claims.map((c) => c.id));
   const tag = [];
@@ -263,7 +269,7 @@ export async function benchInteraction(page, set, tries) {
     await settle(page);
   }
   log(`interaction floor: ${floor.length} tries`);
-  return { tag, certainty, floor, failed };
+  return { tag, certainty, floor, failed, before, after: await page.evaluate(pageCounts) };
 }
 
 /**

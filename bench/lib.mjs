@@ -55,6 +55,14 @@ export function round(value, digits = 1) {
   return Math.round(value * f) / f;
 }
 
+/** The p50 of `values` in five consecutive groups, in the order they ran: a cost that grows with the tries shows here. */
+export function byFifths(values) {
+  const size = Math.max(1, Math.ceil(values.length / 5));
+  const out = [];
+  for (let i = 0; i < values.length; i += size) out.push(round(percentile(values.slice(i, i + size), 50)));
+  return out.join(' · ');
+}
+
 export function log(...args) {
   console.error('[bench]', ...args);
 }
