@@ -5,7 +5,9 @@
 //     function belongs to (JSON, anchoring, segments, Yew, allocation,
 //     the JS glue that calls the DOM, GC …);
 //  2. a Chromium trace of one page load of the real build: main-thread time
-//     in style, layout, paint, script, GC and wasm compilation.
+//     in style, layout, paint, script, GC and wasm compilation;
+//  3. for every set, the same trace split into phases (`traceStartup`): up to
+//     the wasm instantiated, then to the marks in the DOM, then to painted.
 
 import { newContext, log } from './lib.mjs';
 import { seedStorage, watchClaimmark } from './render.mjs';
@@ -123,6 +125,7 @@ const TRACE_NAMES = {
   'v8.wasm.compileLazy': 'wasm lazy compilation',
   'wasm.CompileLazy': 'wasm lazy compilation',
   'v8.wasm.streamFromResponseCallback': null,
+  'v8.wasm.compileConsume': 'wasm streaming compilation and instantiation',
   EvaluateScript: 'script (top-level evaluation)',
   FunctionCall: 'script (function calls, incl. wasm)',
   RunMicrotasks: 'script (microtasks, incl. wasm)',
@@ -143,8 +146,7 @@ async function traceLoad(browser, url, set) {
     await waitForClaims(page);
     const buffer = await browser.stopTracing();
     const { traceEvents } = JSON.parse(buffer.toString('utf8'));
-    const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&
-      traceEvents.some((x) => x.pid === e.pid && x.name === 'Layout'));
+    const main = mainThreadOf(traceEvents);
     const sums = new Map();
     // Nested events of the same kind (a FunctionCall inside a FunctionCall) count once.
     const open = new Map();
@@ -164,6 +166,79 @@ async function traceLoad(browser, url, set) {
       log('style events', events.filter((e) => e.name === 'UpdateLayoutTree').length);
     }
     return [...sums].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10 }));
+  } finally {
+    await context.close();
+  }
+}
+
+/** The renderer's main thread of a trace (the one that laid the page out). */
+function mainThreadOf(traceEvents) {
+  return traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&
+    traceEvents.some((x) => x.pid === e.pid && x.name === 'Layout'));
+}
+
+/**
+ * Where the time to the first painted highlights goes, phase by phase: a
+ * Chromium trace of one load of the real build, the renderer main thread's
+ * work (as `traceLoad` counts it) split at the watcher's moments: the wasm
+ * instantiated, every claim in view with its marks in the DOM, painted (the
+ * double rAF after that). The page's clock is tied to the trace's by the
+ * `claimmark:load:start` mark, which both carry.
+ */
+export async function traceStartup(browser, url, set) {
+  const context = await newContext(browser);
+  try {
+    await watchClaimmark(context, set);
+    const page = await context.newPage();
+    await seedStorage(page, url, set.name);
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing'] });
+    await page.goto(url);
+    await waitForClaims(page);
+    const moments = await page.evaluate(() => ({
+      instantiated: window.__bench.instantiated,
+      seen: window.__bench.seen,
+      painted: window.__bench.painted,
+      loadStart: performance.getEntriesByName('claimmark:load:start')[0]?.startTime ?? null,
+    }));
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    const main = mainThreadOf(traceEvents);
+    const mark = traceEvents.find((e) => e.name === 'claimmark:load:start' && e.pid === main?.pid);
+    if (!main || !mark || moments.loadStart === null || moments.instantiated === undefined) {
+      throw new Error('startup trace: the page did not show the moments it is split at');
+    }
+    // Trace µs of page time 0.
+    const origin = mark.ts - moments.loadStart * 1000;
+    const at = (pageMs) => origin + pageMs * 1000;
+    const phases = [
+      { name: 'navigation → wasm instantiated', from: 0, to: moments.instantiated },
+      { name: 'instantiated → marks in the DOM', from: moments.instantiated, to: moments.seen },
+      { name: 'marks in the DOM → painted', from: moments.seen, to: moments.painted },
+    ];
+    // Each 50 µs of the main thread goes to the innermost event over it
+    // (a layout forced inside a rAF callback is layout, not script), so the
+    // columns add up to at most the phase; bins under no event are waiting.
+    const BIN = 50;
+    const [lo, hi] = [at(0), at(moments.painted)];
+    const bins = new Array(Math.ceil((hi - lo) / BIN)).fill(null);
+    const events = traceEvents
+      .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && TRACE_NAMES[e.name])
+      .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    for (const e of events) {
+      const first = Math.max(0, Math.floor((e.ts - lo) / BIN));
+      const last = Math.min(bins.length, Math.ceil((e.ts + e.dur - lo) / BIN));
+      for (let i = first; i < last; i++) bins[i] = TRACE_NAMES[e.name];
+    }
+    for (const phase of phases) {
+      const work = {};
+      const [from, to] = [Math.floor((at(phase.from) - lo) / BIN), Math.ceil((at(phase.to) - lo) / BIN)];
+      for (let i = Math.max(0, from); i < Math.min(bins.length, to); i++) {
+        const label = bins[i] ?? 'waiting';
+        work[label] = (work[label] ?? 0) + BIN / 1000;
+      }
+      phase.ms = Math.round((phase.to - phase.from) * 10) / 10;
+      phase.work = Object.fromEntries(Object.entries(work).map(([name, value]) => [name, Math.round(value * 10) / 10]));
+    }
+    return { set: set.name, phases };
   } finally {
     await context.close();
   }

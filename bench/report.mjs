@@ -168,6 +168,33 @@ function markdown(results, s) {
     L.push(`| Recogito SPANS | ${mb(m.recogito.jsHeapUsed)} | ${mb(m.recogito.jsHeapTotal)} | – | ${m.recogito.domNodes?.toLocaleString('en')} |`, '');
   }
 
+  if (results.startup?.length) {
+    L.push('## Where the time to the first painted highlights goes (one traced load per set)', '');
+    L.push('Chromium trace of one load of the real build, the renderer main thread\'s time split at the watcher\'s moments (the page\'s clock tied to the trace\'s by the `claimmark:load:start` mark). Each moment goes to the innermost event over it: script is JS and the wasm it runs, without the wasm\'s lazy compilation and the style and layout it forces, which have their own columns; "waiting" is time under none of these (network, the next frame, other threads). Tracing slows the page, so the phases are longer than in the render table.', '');
+    const columns = [
+      ['script', ['script (top-level evaluation)', 'script (function calls, incl. wasm)', 'script (microtasks, incl. wasm)', 'script (rAF callbacks)', 'script (timers)']],
+      ['wasm lazy compilation', ['wasm lazy compilation']],
+      ['wasm streaming compilation, instantiation', ['wasm streaming compilation and instantiation']],
+      ['style + layout', ['style recalculation', 'layout']],
+      ['paint, layerize, commit', ['pre-paint', 'paint', 'layerize', 'commit']],
+      ['HTML parsing', ['HTML parsing']],
+      ['GC', ['GC (minor)', 'GC (major)']],
+      ['waiting', ['waiting']],
+    ];
+    L.push(`| set | phase | ms | ${columns.map(([name]) => name).join(' | ')} |`, `|---|---|---|${columns.map(() => '---|').join('')}`);
+    for (const trace of results.startup) {
+      if (trace.error) {
+        L.push(`| ${trace.set} | failed: ${trace.error} |${columns.map(() => ' |').join('')} |`);
+        continue;
+      }
+      for (const phase of trace.phases) {
+        const cells = columns.map(([, names]) => ms(names.reduce((total, name) => total + (phase.work[name] ?? 0), 0)));
+        L.push(`| ${trace.set} | ${phase.name} | ${ms(phase.ms)} | ${cells.join(' | ')} |`);
+      }
+    }
+    L.push('');
+  }
+
   const p = results.profile;
   if (p) {
     L.push(`## Where claimmark's time goes (set ${p.set}, one load each)`, '');

@@ -18,7 +18,7 @@ import { SET_SIZES, benchmarkSet } from './generate.mjs';
 import { benchInteraction } from './interaction.mjs';
 import { launchBrowser, log, offLoopback } from './lib.mjs';
 import { memoryOfClaimmark, memoryOfRecogito } from './memory.mjs';
-import { benchProfile } from './profile.mjs';
+import { benchProfile, traceStartup } from './profile.mjs';
 import { benchRender, discoverDocumentId, openClaimmark, openRecogito } from './render.mjs';
 import { writeReport } from './report.mjs';
 import { ROOT, stageProfilingSite, stageSite, writeSeedData } from './site.mjs';
@@ -134,6 +134,15 @@ async function main() {
     await rec.context?.close();
     results.memory = memory;
 
+    results.startup = [];
+    for (const set of sets) {
+      try {
+        results.startup.push(await traceStartup(browser, server.url, set));
+      } catch (e) {
+        log(`startup trace of ${set.name} failed: ${e.message}`);
+        results.startup.push({ set: set.name, error: e.message });
+      }
+    }
     try {
       results.profile = await benchProfile(browser, server.url, namedServer?.url ?? null, largest);
     } catch (e) {
