@@ -1,8 +1,8 @@
 //! The widget's storage side in the UI: opening the first article with
 //! what localStorage holds for it, and saving as an effect keyed on the
-//! state's revision (never I/O inside the reducer). Both are bracketed by
-//! `performance.measure` entries (`claimmark:load`, `claimmark:save`) that
-//! `make bench` reads.
+//! state's revision and the article shown (never I/O inside the reducer).
+//! Both are bracketed by `performance.measure` entries (`claimmark:load`,
+//! `claimmark:save`) that `make bench` reads.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
