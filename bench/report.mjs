@@ -169,8 +169,8 @@ function markdown(results, s) {
   }
 
   if (results.startup?.length) {
-    L.push('## Where the time to the first painted highlights goes (one traced load per set)', '');
-    L.push('Chromium trace of one load of the real build, the renderer main thread\'s time split at the watcher\'s moments (the page\'s clock tied to the trace\'s by the `claimmark:load:start` mark). Each moment goes to the innermost event over it: script is JS and the wasm it runs, without the wasm\'s lazy compilation and the style and layout it forces, which have their own columns; "waiting" is time under none of these (network, the next frame, other threads). Tracing slows the page, so the phases are longer than in the render table.', '');
+    L.push('## Where the time to the first painted highlights goes (per set, the median of three traced loads)', '');
+    L.push('Chromium traces of three loads of the real build per set; the table shows the load whose time to painted is the median (all three in the last column). The renderer main thread\'s time is split at the watcher\'s moments (the page\'s clock tied to the trace\'s by the `claimmark:load:start` mark). Each moment goes to the innermost event over it: script is JS and the wasm it runs, without the wasm\'s lazy compilation and the style and layout it forces, which have their own columns; "waiting" is time under none of these (network, the next frame, other threads). Tracing slows the page, so the phases are longer than in the render table.', '');
     const columns = [
       ['script', ['script (top-level evaluation)', 'script (function calls, incl. wasm)', 'script (microtasks, incl. wasm)', 'script (rAF callbacks)', 'script (timers)']],
       ['wasm lazy compilation', ['wasm lazy compilation']],
@@ -181,15 +181,15 @@ function markdown(results, s) {
       ['GC', ['GC (minor)', 'GC (major)']],
       ['waiting', ['waiting']],
     ];
-    L.push(`| set | phase | ms | ${columns.map(([name]) => name).join(' | ')} |`, `|---|---|---|${columns.map(() => '---|').join('')}`);
+    L.push(`| set | phase | ms | ${columns.map(([name]) => name).join(' | ')} | painted, the three loads |`, `|---|---|---|${columns.map(() => '---|').join('')}---|`);
     for (const trace of results.startup) {
       if (trace.error) {
-        L.push(`| ${trace.set} | failed: ${trace.error} |${columns.map(() => ' |').join('')} |`);
+        L.push(`| ${trace.set} | failed: ${trace.error} |${columns.map(() => ' |').join('')} | |`);
         continue;
       }
       for (const phase of trace.phases) {
         const cells = columns.map(([, names]) => ms(names.reduce((total, name) => total + (phase.work[name] ?? 0), 0)));
-        L.push(`| ${trace.set} | ${phase.name} | ${ms(phase.ms)} | ${cells.join(' | ')} |`);
+        L.push(`| ${trace.set} | ${phase.name} | ${ms(phase.ms)} | ${cells.join(' | ')} | ${phase === trace.phases.at(-1) ? trace.paintedRuns.join(', ') : ''} |`);
       }
     }
     L.push('');
