@@ -57,12 +57,26 @@ async function waitForClaims(page) {
   }
 }
 
-async function cpuProfile(browser, url, set) {
+/** The trace categories of a page load: timeline, V8 and wasm, the page's marks. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing'];
+
+/** A new context watching `set`'s highlights, and a page of it with `set`'s storage seeded, not yet at the demo. */
+async function seededPage(browser, url, set) {
   const context = await newContext(browser);
   try {
     await watchClaimmark(context, set);
     const page = await context.newPage();
     await seedStorage(page, url, set.name);
+    return { context, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+async function cpuProfile(browser, url, set) {
+  const { context, page } = await seededPage(browser, url, set);
+  try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -134,19 +148,9 @@ const TRACE_NAMES = {
 };
 
 async function traceLoad(browser, url, set) {
-  const context = await newContext(browser);
+  const { context, page } = await seededPage(browser, url, set);
   try {
-    await watchClaimmark(context, set);
-    const page = await context.newPage();
-    await seedStorage(page, url, set.name);
-    await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing'],
-    });
-    await page.goto(url);
-    await waitForClaims(page);
-    const buffer = await browser.stopTracing();
-    const { traceEvents } = JSON.parse(buffer.toString('utf8'));
-    const main = mainThreadOf(traceEvents);
+    const { traceEvents, main } = await tracedLoad(browser, page, url);
     const sums = new Map();
     // Nested events of the same kind (a FunctionCall inside a FunctionCall) count once.
     const open = new Map();
@@ -171,6 +175,19 @@ async function traceLoad(browser, url, set) {
   }
 }
 
+/**
+ * Loads the demo in `page` under a trace until the highlights are painted;
+ * `then` runs before the trace stops (its result is `seen`).
+ */
+async function tracedLoad(browser, page, url, then = async () => null) {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  await page.goto(url);
+  await waitForClaims(page);
+  const seen = await then();
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  return { traceEvents, main: mainThreadOf(traceEvents), seen };
+}
+
 /** The renderer's main thread of a trace (the one that laid the page out). */
 function mainThreadOf(traceEvents) {
   return traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&
@@ -186,22 +203,14 @@ function mainThreadOf(traceEvents) {
  * `claimmark:load:start` mark, which both carry.
  */
 async function traceStartupOnce(browser, url, set) {
-  const context = await newContext(browser);
+  const { context, page } = await seededPage(browser, url, set);
   try {
-    await watchClaimmark(context, set);
-    const page = await context.newPage();
-    await seedStorage(page, url, set.name);
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'blink.user_timing'] });
-    await page.goto(url);
-    await waitForClaims(page);
-    const moments = await page.evaluate(() => ({
+    const { traceEvents, main, seen: moments } = await tracedLoad(browser, page, url, () => page.evaluate(() => ({
       instantiated: window.__bench.instantiated,
       seen: window.__bench.seen,
       painted: window.__bench.painted,
       loadStart: performance.getEntriesByName('claimmark:load:start')[0]?.startTime ?? null,
-    }));
-    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString('utf8'));
-    const main = mainThreadOf(traceEvents);
+    })));
     const mark = traceEvents.find((e) => e.name === 'claimmark:load:start' && e.pid === main?.pid);
     if (!main || !mark || moments.loadStart === null || moments.instantiated === undefined) {
       throw new Error('startup trace: the page did not show the moments it is split at');

@@ -53,6 +53,16 @@ async function showsSeed(page) {
   );
 }
 
+/** The pasted article shown, the load panel open, "cargo vessels" selected and the toolbar up. */
+async function selectInPastedArticle(page) {
+  await openDemo(page);
+  await openPastedArticle(page, PASTED_TEXT);
+  await showsPasted(page);
+  await openLoadPanel(page);
+  await dragSelect(page, page.locator(ARTICLE), 'cargo', 'vessels');
+  await toolbar(page).waitFor({ state: 'visible' });
+}
+
 test('a pasted article has its own claims, the seed keeps its own, and reload reopens the last article', async () => {
   const { page } = env;
   await openDemo(page);
@@ -133,12 +143,7 @@ test('an article opened from a .txt file is shown and keeps its claims', async (
 
 test('a claim made just before another article is opened is saved with its own article', async () => {
   const { page } = env;
-  await openDemo(page);
-  await openPastedArticle(page, PASTED_TEXT);
-  await showsPasted(page);
-  await openLoadPanel(page);
-  await dragSelect(page, page.locator(ARTICLE), 'cargo', 'vessels');
-  await toolbar(page).waitFor({ state: 'visible' });
+  await selectInPastedArticle(page);
   // The moment the new claim's mark appears, well inside the 100 ms the
   // widget waits before it saves, the demo article is opened.
   await page.evaluate((article) => {
@@ -164,12 +169,7 @@ test('a claim made just before another article is opened is saved with its own a
 
 test('an article left and opened again at once shows the claim just made in it', async () => {
   const { page } = env;
-  await openDemo(page);
-  await openPastedArticle(page, PASTED_TEXT);
-  await showsPasted(page);
-  await openLoadPanel(page);
-  await dragSelect(page, page.locator(ARTICLE), 'cargo', 'vessels');
-  await toolbar(page).waitFor({ state: 'visible' });
+  await selectInPastedArticle(page);
   // The moment the new claim's mark appears, the demo article is opened,
   // and the moment that shows, the pasted article again: both well inside
   // the 100 ms the widget waits before it saves a change.
