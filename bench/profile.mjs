@@ -197,7 +197,8 @@ function mainThreadOf(traceEvents) {
 /**
  * Where the time to the first painted highlights goes, phase by phase: a
  * Chromium trace of a load of the real build, the renderer main thread's
- * work (as `traceLoad` counts it) split at the watcher's moments: the wasm
+ * time (each moment given to the innermost event over it, where `traceLoad`
+ * sums each kind of event) split at the watcher's moments: the wasm
  * instantiated, every claim in view with its marks in the DOM, painted (the
  * double rAF after that). The page's clock is tied to the trace's by the
  * `claimmark:load:start` mark, which both carry.

@@ -102,17 +102,14 @@ pub fn use_persistence(handle: &UseReducerHandle<State>, storage: WidgetStorage)
             }
         });
     }
-    // The panic hook's export reads the latest claims of each document.
-    let latest = handle.clone();
-    let document = super::store::DocumentRef(handle.document.clone());
-    use_effect_with((handle.revision, document), move |_| {
-        super::recovery::remember(&latest);
-    });
-    // On another article too (opening one keeps the revision): what waits
-    // for the article left is written then, not at the next change.
+    // On a change, and on another article (opening one keeps the revision):
+    // the panic hook's export reads the latest claims of each document, and
+    // what waits for the article left is written then, not at the next
+    // change.
     let state = handle.clone();
     let shown = super::store::DocumentRef(handle.document.clone());
     use_effect_with((handle.revision, shown), move |(revision, _)| {
+        super::recovery::remember(&state);
         saver.changed(*revision, state);
     });
 }
@@ -200,13 +197,13 @@ impl Saver {
         left.push(unsaved);
     }
 
-    /// The unsaved state kept aside for `document`'s article, if any, unless
-    /// it is the very state shown.
-    fn take_aside(&self, document: &Rc<Document>) -> Option<State> {
+    /// The unsaved state kept aside for `document`'s article, if any (only
+    /// articles no longer shown are kept aside).
+    fn take_aside(&self, document: &Document) -> Option<State> {
         let mut left = self.left.borrow_mut();
-        let at = left.iter().position(|kept| {
-            kept.document.id() == document.id() && !Rc::ptr_eq(&kept.document, document)
-        })?;
+        let at = left
+            .iter()
+            .position(|kept| kept.document.id() == document.id())?;
         Some(left.remove(at))
     }
 

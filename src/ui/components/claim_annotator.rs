@@ -156,7 +156,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     });
     let create = {
         let (store, pending, announcement) = (store.clone(), pending.clone(), announcement.clone());
-        let (focus_new, article) = (workflow.focus_new.clone(), article.clone());
+        let (focus_new, article) = (workflow.focus_claim.clone(), article.clone());
         Callback::from(move |certainty: Certainty| {
             if reading {
                 return;
@@ -560,7 +560,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                     <ArticleBlocks document={document.clone()} pieces={pieces.clone()} {marks} />
                 </article>
                 if !reading {
-                    <WorkspaceAside hidden={workflow.hidden} counts={workflow.overview} ordered={workflow.ordered.clone()} on_pick={workflow.on_pick.clone()} />
+                    <WorkspaceAside hidden={workflow.hidden} counts={workflow.overview} ordered={workflow.ordered.clone()} on_pick={workflow.focus_claim.clone()} />
                 }
                 </div>
                 if !reading {

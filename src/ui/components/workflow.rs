@@ -92,10 +92,10 @@ pub struct Workflow {
     pub on_article_focusin: Callback<FocusEvent>,
     /// Keys anywhere in the widget (`?`).
     pub on_root_keydown: Callback<KeyboardEvent>,
-    /// Scroll to and focus a claim (the panel).
-    pub on_pick: Callback<AnnotationId>,
-    /// A claim was just created: make it the tab stop and focus it.
-    pub focus_new: Callback<AnnotationId>,
+    /// Make a claim the tab stop, scroll to it and focus it: one picked in
+    /// the panel, or one just created. Made once, so the panel's entries,
+    /// which compare it, re-render only for their own claim's changes.
+    pub focus_claim: Callback<AnnotationId>,
     /// A claim is about to be deleted: focus moves to its neighbour.
     pub before_delete: Callback<AnnotationId>,
     /// Sentences: confirmed, unclear, unconfirmed, untagged; `None` until
@@ -366,9 +366,7 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
             current.set(neighbour);
         })
     };
-    // Made once: the panel's entries compare it, so that a change to one
-    // claim re-renders only that claim's entry (the handles it holds are
-    // the same in every render).
+    // Made once (the handles it holds are the same in every render).
     let pick_claim = {
         let (focus_next, current, force) = (focus_next.clone(), current.clone(), force.clone());
         use_callback((), move |id: AnnotationId, ()| {
@@ -537,8 +535,7 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         on_article_keydown,
         on_article_focusin,
         on_root_keydown,
-        on_pick: pick_claim.clone(),
-        focus_new: pick_claim,
+        focus_claim: pick_claim,
         before_delete,
         overview: counts,
         ordered,
