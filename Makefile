@@ -6,7 +6,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 GECKODRIVER_BIN ?= $(shell command -v geckodriver 2>/dev/null || echo $(HOME)/.cargo/bin/geckodriver)
 
-.PHONY: setup setup-test serve build test fmt-check check-sinks clippy test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab
+.PHONY: setup setup-test serve build test fmt-check check-sinks clippy check-layers test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab screenshot
 
 setup:
 	@scripts/setup.sh
@@ -33,16 +33,26 @@ fmt-check:
 check-sinks:
 	scripts/check-sinks.sh
 
+## Host: every crate. wasm32: what ships in wasm (the widget, core, match) and
+## the tools' benchmark exports; the CLI and the native tools never build for it.
+WASM_CRATES := -p claimmark -p claimmark-core -p claimmark-match
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy $(WASM_CRATES) --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p claimmark-tools --lib --target wasm32-unknown-unknown -- -D warnings
 
+## Native tests of every crate, including core's layer check (tests/layers.rs)
 test-native:
 	cargo test --workspace
 
+## Only the layer check: a module of claimmark-core that imports from a layer
+## above its own (the table in ARCHITECTURE.md) fails it.
+check-layers:
+	cargo test -q -p claimmark-core --test layers
+
 ## Browser tests in Chromium, then in Firefox (wasm-bindgen-test-runner picks
 ## the driver from GECKODRIVER / CHROMEDRIVER).
-BROWSER_TESTS := --target wasm32-unknown-unknown --test browser --test reliability
+BROWSER_TESTS := -p claimmark --target wasm32-unknown-unknown --test browser --test reliability
 test-browser: test-browser-chromium test-browser-firefox
 
 test-browser-chromium:
@@ -72,8 +82,8 @@ fuzz:
 ## Certainty assistant: P/R/F1 per label, macro-F1 and confusion on the
 ## labelled set, dev then heldout (not part of `make test`)
 eval:
-	cargo run -q --bin certainty-eval -- --split dev
-	cargo run -q --bin certainty-eval -- --split heldout
+	cargo run -q -p claimmark-tools --bin certainty-eval -- --split dev
+	cargo run -q -p claimmark-tools --bin certainty-eval -- --split heldout
 
 ## Benchmarks (not tests): bundle, render vs Recogito, interaction, storage,
 ## memory, anchoring → bench/report.md and bench/report.json (about 15 minutes;
@@ -91,3 +101,8 @@ bench-smoke: setup-test build
 ## make bench-ab BUILDS=dir_a,dir_b [SET=a|b|c], each a copy of dist/ (see bench/ab.mjs)
 bench-ab: setup-test
 	node bench/ab.mjs --builds $(BUILDS) $(if $(SET),--set $(SET))
+
+## The README's picture of the demo: the release build in headless Chromium,
+## claims of all three certainties (one nested in another) → docs/screenshot.png
+screenshot: build
+	node scripts/screenshot.mjs

@@ -1,32 +1,22 @@
-//! claimmark: highlight a news article's claims by certainty — confirmed,
-//! unclear, unconfirmed — keep them in the browser's localStorage and
-//! share them as JSON.
+//! claimmark's widget: a thin Yew layer over [`claimmark_core`]. DOM events
+//! become [`claimmark_core::Action`]s and state becomes HTML; it decides
+//! nothing about claims or text itself (that is the core's job).
 //!
-//! Two layers:
-//! - [`domain`] is pure Rust: the [`domain::Document`], W3C selectors and
-//!   anchoring, the [`domain::Certainty`] of each [`domain::Annotation`],
-//!   the one [`domain::Action`] enum and its pure [`domain::reduce`]r,
-//!   render segments and the storage envelope.
-//! - [`ui`] is a thin Yew layer: DOM events become actions, state becomes
-//!   HTML, persistence is an effect.
-//!
-//! ```
-//! use std::rc::Rc;
-//! use claimmark::domain::{reduce, Action, AnnotationId, Certainty, Document, Span, State, Timestamp};
-//!
-//! let doc = Rc::new(Document::from_plain_text("Officials say the talks failed.", None));
-//! let state = Rc::new(State::new(doc));
-//! // A sloppy selection ("fficials sa") snaps to whole words.
-//! let state = reduce(state, Action::Create {
-//!     id: AnnotationId::from_random_bytes([1; 16]),
-//!     span: Span::new(1, 11),
-//!     certainty: Certainty::Unclear,
-//!     at: Timestamp(0),
-//! });
-//! let claim = &state.claims[0];
-//! assert_eq!(claim.annotation.target.quote.exact, "Officials say");
-//! assert_eq!(state.counts(), [0, 1, 0]);
-//! ```
+//! - [`store`]: the one context, its reducer and the `use_store` hook.
+//! - [`after_paint`]: work that waits for the first frame (suggestions).
+//! - [`announcer`]: the live region, written without re-rendering the widget.
+//! - [`browser`]: the clock, ids and localStorage, behind domain traits.
+//! - [`dom_selection`]: a DOM selection or element to document offsets.
+//! - [`keyboard`]: roving focus, the reading cursor, undo keys.
+//! - [`nearby`]: which blocks of a long article show their marks (near the viewport).
+//! - [`selection`]: the pending selection, its toolbar position and shortcuts.
+//! - [`persistence`]: the first state from storage; saving as an effect.
+//! - [`printing`]: whether the page is being printed (what only paper shows).
+//! - [`sync`]: another tab's saves merged in (`storage` events).
+//! - [`recovery`]: the banners' export and the panic hook's recovery banner.
+//! - [`dialog`]: Escape and first focus, shared by the small dialogs.
+//! - [`components`]: one component per file.
+//! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
 
 #![cfg_attr(
     test,
@@ -38,8 +28,22 @@
     )
 )]
 
-pub mod anchor_bench;
-#[cfg(feature = "bench")]
-pub mod bench_exports;
-pub mod domain;
-pub mod ui;
+pub mod after_paint;
+pub mod announcer;
+pub mod browser;
+pub mod components;
+pub mod dialog;
+pub mod dom_selection;
+pub mod embed;
+pub mod keyboard;
+pub mod nearby;
+pub mod persistence;
+pub mod printing;
+pub mod recovery;
+pub mod selection;
+pub mod share;
+pub mod store;
+pub mod sync;
+
+pub use components::claim_annotator::{ClaimAnnotator, ClaimAnnotatorProps};
+pub use components::demo_app::DemoApp;

@@ -10,11 +10,11 @@
     missing_docs
 )]
 
-use claimmark::domain::persist::document_key;
-use claimmark::domain::DocumentId;
-use claimmark::ui::components::demo_app::SEED_ARTICLE;
-use claimmark::ui::embed::{Mode, Theme, WidgetStorage};
-use claimmark::ui::{ClaimAnnotator, ClaimAnnotatorProps};
+use claimmark::components::demo_app::SEED_ARTICLE;
+use claimmark::embed::{Mode, Theme, WidgetStorage};
+use claimmark::{ClaimAnnotator, ClaimAnnotatorProps};
+use claimmark_core::storage::persist::document_key;
+use claimmark_core::DocumentId;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, Storage};
@@ -1003,8 +1003,8 @@ async fn enter_on_a_suggestion_opens_its_popover_and_escape_closes_it() {
 
 #[wasm_bindgen_test]
 fn anchoring_in_the_browser_treats_nfd_text_like_nfc() {
-    use claimmark::domain::{anchor, describe, Document, Placement, Span};
-    claimmark::ui::browser::register_platform();
+    use claimmark_core::{anchor, describe, Document, Placement, Span};
+    claimmark::browser::register_platform();
     let nfc = Document::from_plain_text("Le ministre a confirmé la réunion à Genève mardi.", None);
     let target = describe(&nfc, Span::new(14, 42)).unwrap();
     assert_eq!(target.quote.exact, "confirmé la réunion à Genève");
@@ -1023,8 +1023,8 @@ fn anchoring_in_the_browser_treats_nfd_text_like_nfc() {
 
 #[wasm_bindgen_test]
 async fn stored_values_read_back_exactly_in_every_script_and_size() {
-    use claimmark::domain::persist::KeyValueStore;
-    use claimmark::ui::browser::LocalStorage;
+    use claimmark::browser::LocalStorage;
+    use claimmark_core::storage::persist::KeyValueStore;
     let _exclusive = Exclusive::take().await;
     let key = "claimmark:test:read-back";
     // ASCII only (one byte each), longer characters early and late (the

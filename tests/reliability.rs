@@ -10,9 +10,9 @@
     missing_docs
 )]
 
-use claimmark::ui::embed::{Mode, Theme, WidgetStorage};
-use claimmark::ui::recovery::{show_recovery_banner, RECOVERY_CLASS};
-use claimmark::ui::{ClaimAnnotator, ClaimAnnotatorProps};
+use claimmark::embed::{Mode, Theme, WidgetStorage};
+use claimmark::recovery::{show_recovery_banner, RECOVERY_CLASS};
+use claimmark::{ClaimAnnotator, ClaimAnnotatorProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, KeyboardEvent, KeyboardEventInit};

@@ -1,6 +1,6 @@
 // Runs in Chromium: times claimmark's anchoring (wasm) on the workload that
 // run.mjs generated, and leaves the figures in window.benchResult.
-import init, { AnchorBench, SuggestBench } from './pkg/claimmark.js';
+import init, { AnchorBench, SuggestBench } from './pkg/claimmark_tools.js';
 
 const status = document.getElementById('status');
 

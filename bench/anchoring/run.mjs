@@ -58,19 +58,19 @@ async function main() {
   console.error(`anchoring: workload of ${workload.next.length} characters in ${path.relative(ROOT, data)}`);
 
   // Native.
-  run('cargo', ['build', '--release', '--quiet', '--bin', 'claimmark-anchor-bench']);
+  run('cargo', ['build', '--release', '--quiet', '-p', 'claimmark-tools', '--bin', 'claimmark-anchor-bench']);
   const native = JSON.parse(run(path.join(ROOT, 'target', 'release', 'claimmark-anchor-bench'), [data]));
 
   // wasm in Chromium.
-  run('cargo', ['build', '--release', '--quiet', '--lib', '--target', 'wasm32-unknown-unknown', '--features', 'bench']);
+  run('cargo', ['build', '--release', '--quiet', '-p', 'claimmark-tools', '--lib', '--target', 'wasm32-unknown-unknown']);
   const pkg = path.join(HERE, 'pkg');
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', pkg,
-    path.join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'claimmark.wasm')]);
+    path.join(ROOT, 'target', 'wasm32-unknown-unknown', 'release', 'claimmark_tools.wasm')]);
   const site = path.join(ROOT, 'bench', 'out', 'anchoring-site');
   await mkdir(path.join(site, 'pkg'), { recursive: true });
   await mkdir(path.join(site, 'data'), { recursive: true });
   for (const f of ['page.html', 'page.mjs']) await copyFile(path.join(HERE, f), path.join(site, f));
-  for (const f of ['claimmark.js', 'claimmark_bg.wasm']) await copyFile(path.join(pkg, f), path.join(site, 'pkg', f));
+  for (const f of ['claimmark_tools.js', 'claimmark_tools_bg.wasm']) await copyFile(path.join(pkg, f), path.join(site, 'pkg', f));
   for (const f of ['new.txt', 'exact.json', 'fuzzy.json', 'orphan.json']) await copyFile(path.join(data, f), path.join(site, 'data', f));
   await copyFile(path.join(ROOT, 'assets', 'article.txt'), path.join(site, 'data', 'seed.txt'));
   const server = await startServer(site);

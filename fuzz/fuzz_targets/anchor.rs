@@ -5,10 +5,10 @@
 
 use libfuzzer_sys::fuzz_target;
 
-use claimmark::domain::anchor::{anchor, describe};
-use claimmark::domain::annotation::{Target, TextPositionSelector, TextQuoteSelector};
-use claimmark::domain::document::Document;
-use claimmark::domain::span::Span;
+use claimmark_core::model::anchor::{anchor, describe};
+use claimmark_core::model::annotation::{Target, TextPositionSelector, TextQuoteSelector};
+use claimmark_core::text::document::Document;
+use claimmark_core::text::span::Span;
 
 fuzz_target!(|input: (String, String, String, String, usize, usize)| {
     let (text, exact, prefix, suffix, start, end) = input;

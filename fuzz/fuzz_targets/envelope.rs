@@ -5,9 +5,9 @@
 
 use libfuzzer_sys::fuzz_target;
 
-use claimmark::domain::annotation::Timestamp;
-use claimmark::domain::document::{Document, DocumentId};
-use claimmark::domain::persist::{document_key, load, KeyValueStore, MemoryStore};
+use claimmark_core::model::annotation::Timestamp;
+use claimmark_core::text::document::{Document, DocumentId};
+use claimmark_core::storage::persist::{document_key, load, KeyValueStore, MemoryStore};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(stored) = std::str::from_utf8(data) else {

@@ -5,8 +5,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
-use claimmark::domain::document::Document;
-use claimmark::domain::interchange::{decode_share_link, export_collection, parse_import};
+use claimmark_core::text::document::Document;
+use claimmark_core::interchange::{decode_share_link, export_collection, parse_import};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else {

@@ -1,0 +1,115 @@
+//! Share links: claims packed into a URL fragment,
+//! `URL#claimmark=<base64url(deflate(canonical JSON))>`, and unpacked with
+//! the same checks as any import.
+//!
+//! The fragment never reaches a server. The whole link is capped at
+//! [`MAX_SHARE_URL_CHARS`] characters: browsers accept far longer URLs
+//! (Chromium up to 2 MB), but chat apps, mail clients and CMS link fields
+//! truncate or refuse long ones, and address bars show only the first
+//! tens of thousands of characters. Past 32,000 a link is not a reliable
+//! carrier, and encoding returns [`ShareLinkError::TooLong`]: export a
+//! file instead. For scale: a claim with a short note compresses to about
+//! 250 to 400 characters, so a link holds on the order of a hundred claims.
+//!
+//! Decoding checks the link's length first, inflates with a cap of
+//! [`super::MAX_IMPORT_BYTES`] (no decompression bombs), and then hands the
+//! JSON to [`super::validate::parse_import`].
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use thiserror::Error;
+
+use super::validate::{parse_import, ImportError, ParsedImport};
+use super::w3c::export_collection_compact;
+use super::MAX_IMPORT_BYTES;
+use crate::model::annotation::Annotation;
+use crate::text::document::Document;
+
+/// Longest share link produced or read, in characters (see the module
+/// notes for why).
+pub const MAX_SHARE_URL_CHARS: usize = 32_000;
+
+/// The fragment's key.
+pub const FRAGMENT_KEY: &str = "claimmark=";
+
+/// Deflate level: the best; links are made rarely and must be short.
+const LEVEL: u8 = 9;
+
+/// Why a share link could not be made or read.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ShareLinkError {
+    /// The link would be (or is) longer than [`MAX_SHARE_URL_CHARS`].
+    #[error("the share link would be {len} characters long, more than the {max} that travel safely: export a file instead")]
+    TooLong {
+        /// Its length in characters.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// No `#claimmark=` in the link.
+    #[error("this is not a claimmark share link (no #claimmark= part)")]
+    NotAShareLink,
+    /// The payload is not base64url.
+    #[error("the share link is damaged (not base64url): was it cut short?")]
+    Base64,
+    /// The payload does not inflate, or inflates past the import cap.
+    #[error("the share link is damaged or too large once unpacked")]
+    Inflate,
+    /// The unpacked payload is not UTF-8 text.
+    #[error("the share link does not hold text")]
+    Utf8,
+    /// The unpacked JSON was refused as a whole.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+}
+
+/// A link to `page_url` (its fragment replaced) carrying `annotations` as a
+/// canonical W3C collection whose targets name `source`.
+pub fn encode_share_link(
+    page_url: &str,
+    source: &str,
+    annotations: &[Annotation],
+) -> Result<String, ShareLinkError> {
+    let json = export_collection_compact(source, annotations);
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
+    let base = page_url.split('#').next().unwrap_or_default();
+    let link = format!("{base}#{FRAGMENT_KEY}{}", URL_SAFE_NO_PAD.encode(packed));
+    let len = link.chars().count();
+    if len > MAX_SHARE_URL_CHARS {
+        return Err(ShareLinkError::TooLong {
+            len,
+            max: MAX_SHARE_URL_CHARS,
+        });
+    }
+    Ok(link)
+}
+
+/// Reads the claims of a share link (a whole URL, or just its fragment),
+/// checked as any import against `document` when given.
+pub fn decode_share_link(
+    link: &str,
+    document: Option<&Document>,
+) -> Result<ParsedImport, ShareLinkError> {
+    let len = link.chars().count();
+    if len > MAX_SHARE_URL_CHARS {
+        return Err(ShareLinkError::TooLong {
+            len,
+            max: MAX_SHARE_URL_CHARS,
+        });
+    }
+    let fragment = match link.split_once('#') {
+        Some((_, fragment)) => fragment,
+        None => link,
+    };
+    let payload = fragment
+        .split('&')
+        .find_map(|part| part.strip_prefix(FRAGMENT_KEY))
+        .ok_or(ShareLinkError::NotAShareLink)?;
+    let packed = URL_SAFE_NO_PAD
+        .decode(payload.trim())
+        .map_err(|_| ShareLinkError::Base64)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_IMPORT_BYTES)
+        .map_err(|_| ShareLinkError::Inflate)?;
+    let json = String::from_utf8(bytes).map_err(|_| ShareLinkError::Utf8)?;
+    Ok(parse_import(&json, document)?)
+}

@@ -1,0 +1,14 @@
+//! The view layer: what the widget draws, worked out from the state — on
+//! every layer below it, never the other way round.
+//!
+//! - [`segments`]: overlapping claims flattened per block; keyboard stops.
+//! - [`suggested`]: the assistant's suggestions placed among the claims.
+//! - [`document_order`]: claims in reading order, patched per change.
+//! - [`reading_cursor`]: the keyboard's sentence / word cursor; the overview.
+//! - [`changes`]: claim-by-claim differences, for the change events.
+
+pub mod changes;
+pub mod document_order;
+pub mod reading_cursor;
+pub mod segments;
+pub mod suggested;
