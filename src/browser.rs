@@ -8,7 +8,7 @@
 
 use claimmark_core::model::anchor::normalize;
 use claimmark_core::model::annotation::{AnnotationId, Timestamp};
-use claimmark_core::storage::persist::{KeyValueStore, StorageError};
+use claimmark_core::storage::{KeyValueStore, StorageError};
 
 /// Now, in milliseconds since the epoch (UTC).
 pub fn now() -> Timestamp {

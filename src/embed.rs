@@ -21,7 +21,7 @@ use crate::components::claim_annotator::{ClaimAnnotator, ClaimAnnotatorProps};
 use crate::share;
 use crate::store::{DocumentRef, Shared};
 use claimmark_core::interchange::{export_collection, parse_import, preview, target_source};
-use claimmark_core::storage::persist::{KeyValueStore, MemoryStore, StorageError};
+use claimmark_core::storage::{KeyValueStore, MemoryStore, StorageError};
 use claimmark_core::view::changes::{diff_claims, ChangeKind};
 use claimmark_core::{reduce, Action, AnnotationId, SourceUrl, State};
 
@@ -98,15 +98,20 @@ pub enum WidgetStorage {
 }
 
 impl WidgetStorage {
+    /// Memory only: what `storage="none"` chooses.
+    pub fn memory() -> Self {
+        WidgetStorage::Memory(Rc::default())
+    }
+
     /// `none` is memory only, `local` is localStorage; without a choice,
     /// read mode keeps nothing (the publisher's annotations file is the
     /// truth, so a claim removed there must not linger in a reader's
     /// browser) and edit mode uses localStorage.
     pub fn parse(value: Option<&str>, mode: Mode) -> Self {
         match value.map(|v| v.trim().to_ascii_lowercase()).as_deref() {
-            Some("none") => WidgetStorage::Memory(Rc::default()),
+            Some("none") => WidgetStorage::memory(),
             Some("local") => WidgetStorage::Local,
-            _ if mode == Mode::Read => WidgetStorage::Memory(Rc::default()),
+            _ if mode == Mode::Read => WidgetStorage::memory(),
             _ => WidgetStorage::Local,
         }
     }

@@ -12,9 +12,9 @@ use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::store::Shared;
-use claimmark_core::storage::persist::{save_state, KeyValueStore, StorageError};
 use claimmark_core::storage::row_cache::{save_state_cached, RowCache};
 use claimmark_core::storage::session::{self, Origin};
+use claimmark_core::storage::{save_state, KeyValueStore, StorageError};
 use claimmark_core::{reduce, Action, Document, DocumentId, State};
 
 use crate::browser::now;

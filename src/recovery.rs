@@ -19,7 +19,7 @@ use web_sys::{Blob, BlobPropertyBag, Element, Url};
 use crate::share::{self, ANNOTATION_MEDIA_TYPE};
 use crate::store::StoreContext;
 use claimmark_core::interchange::{export_collection, target_source};
-use claimmark_core::storage::persist::document_key;
+use claimmark_core::storage::document_key;
 use claimmark_core::{SourceUrl, State};
 
 thread_local! {

@@ -12,7 +12,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use claimmark_core::storage::persist::{document_key, parse_envelope};
+use claimmark_core::storage::{document_key, parse_envelope};
 use claimmark_core::Action;
 
 use crate::store::{DocumentRef, Shared};

@@ -51,10 +51,10 @@ use crate::selection::{
 use crate::store::{use_store, DocumentRef, Store, StoreContext};
 use claimmark_core::assistant::{Lexicon, Suggestion, SuggestionsByBlock};
 use claimmark_core::storage::session::{self, Origin};
+use claimmark_core::storage::settings::{load_dismissed, load_switch, save_dismissed, save_switch};
 use claimmark_core::text::excerpt::first_words;
 use claimmark_core::view::suggested::{
-    dismissal_key, load_dismissed, load_switch, not_dismissed, save_dismissed, save_switch,
-    suggestion_id, Piece, PiecesCache,
+    dismissal_key, not_dismissed, suggestion_id, Piece, PiecesCache,
 };
 use claimmark_core::{Action, Annotation, AnnotationId, Block, Certainty, DocumentId};
 
@@ -153,6 +153,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         announcement: announcement.clone(),
         deleted: deleted.clone(),
         read_only: reading,
+        storage: (*storage).clone(),
     });
     let create = {
         let (store, pending, announcement) = (store.clone(), pending.clone(), announcement.clone());
@@ -523,6 +524,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
 
     html! {
         <ContextProvider<StoreContext> context={handle.clone()}>
+        <ContextProvider<WidgetStorage> context={(*storage).clone()}>
             <div class="claimmark" data-mode={props.mode.key()} ref={root}
                 data-theme={theme_attr(reading, props.theme, &workflow)}
                 data-hide={workflow.hide_attr()} onkeydown={(!reading).then(|| workflow.on_root_keydown.clone())}>
@@ -585,6 +587,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 <HelpSlot open={workflow.help_open} on_close={workflow.on_help_close.clone()} />
                 <div class="cm-visually-hidden" role="status" aria-live="polite" ref={announcement.region()}></div>
             </div>
+        </ContextProvider<WidgetStorage>>
         </ContextProvider<StoreContext>>
     }
 }

@@ -11,7 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, File, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::browser::LocalStorage;
+use crate::embed::WidgetStorage;
 use crate::share::{self, ANNOTATION_MEDIA_TYPE};
 use crate::store::{use_store, Store};
 use claimmark_core::interchange::share_link::FRAGMENT_KEY;
@@ -19,13 +19,8 @@ use claimmark_core::interchange::{
     claim_reviews, decode_share_link, encode_share_link, export_collection, parse_import, preview,
     target_source, Author, ParsedImport, Preview, MAX_IMPORT_BYTES,
 };
-use claimmark_core::storage::persist::{KeyValueStore, KEY_PREFIX};
+use claimmark_core::storage::settings::{load_author, save_author};
 use claimmark_core::{Action, SourceUrl, State};
-
-/// Where the ClaimReview author's name is remembered.
-fn author_key() -> String {
-    format!("{KEY_PREFIX}settings:author")
-}
 
 /// An import waiting for confirmation.
 #[derive(Clone, PartialEq)]
@@ -106,13 +101,12 @@ pub fn SharePanel() -> Html {
     let pending = use_state_eq(|| None::<Pending>);
     let status = use_state_eq(Status::default);
     let link = use_state_eq(|| None::<String>);
-    let author = use_state_eq(|| {
-        LocalStorage
-            .get(&author_key())
-            .ok()
-            .flatten()
-            .unwrap_or_default()
-    });
+    // Settings go where the widget keeps its claims (nowhere with storage="none").
+    let settings_store = use_context::<WidgetStorage>().unwrap_or_else(WidgetStorage::memory);
+    let author = {
+        let settings_store = settings_store.clone();
+        use_state_eq(move || load_author(&settings_store).unwrap_or_default())
+    };
     let paste = use_node_ref();
 
     // A share link opened in this page: previewed, never applied unasked.
@@ -241,7 +235,7 @@ pub fn SharePanel() -> Html {
                     ondragover={on_dragover} ondrop={on_drop}>
                     <h2>{ "Export" }</h2>
                     <div class="cm-share-actions">
-                        { export_buttons(&store, &status, &link, &author, empty) }
+                        { export_buttons(&store, &status, &link, &author, &settings_store, empty) }
                     </div>
                     if let Some(url) = (*link).clone() {
                         <label class="cm-field">
@@ -275,6 +269,7 @@ fn export_buttons(
     status: &UseStateHandle<Status>,
     link: &UseStateHandle<Option<String>>,
     author: &UseStateHandle<String>,
+    settings: &WidgetStorage,
     empty: bool,
 ) -> Html {
     let export = {
@@ -339,10 +334,11 @@ fn export_buttons(
         })
     };
     let on_author = {
-        let (author, store) = (author.clone(), store.clone());
+        let (author, store, settings) = (author.clone(), store.clone(), settings.clone());
         Callback::from(move |event: InputEvent| {
             if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
-                let _ = LocalStorage.set(&author_key(), &input.value());
+                // A name that cannot be remembered still applies to this page.
+                let _ = save_author(&settings, &input.value());
                 // Also the "who" of certainty histories.
                 store.dispatch(claimmark_core::Action::SetAuthor(Some(input.value())));
                 author.set(input.value());

@@ -20,18 +20,18 @@ use yew::prelude::*;
 
 use crate::after_paint::use_after_paint;
 use crate::announcer::Announcer;
-use crate::browser::LocalStorage;
 use crate::components::claim_panel::{ClaimPanel, Ordered, PrintClaims};
 use crate::components::overview::Overview;
 use crate::components::shortcuts_help::ShortcutsHelp;
 use crate::dom_selection::select_span;
+use crate::embed::WidgetStorage;
 use crate::keyboard::{
     article_key, claim_stop, focus_claim, is_help_key, step_stop, use_undo_shortcuts, ArticleKey,
 };
 use crate::printing::use_printing;
 use crate::selection::Pending;
 use crate::store::{DocumentRef, Store};
-use claimmark_core::storage::persist::{KeyValueStore, KEY_PREFIX};
+use claimmark_core::storage::settings::{load_author, load_theme, save_theme, ThemeChoice};
 use claimmark_core::text::excerpt::first_words;
 use claimmark_core::view::changes::certainty_changes;
 use claimmark_core::view::reading_cursor::{overview, sentences_of, Reading};
@@ -40,16 +40,6 @@ use claimmark_core::{Action, Annotation, AnnotationId, Certainty, Claim, Span};
 
 /// Words of a cursor selection read out by the live region.
 const ANNOUNCE_WORDS: usize = 20;
-
-/// Where the fact-checker's name is remembered (shared with the share panel).
-pub fn author_key() -> String {
-    format!("{KEY_PREFIX}settings:author")
-}
-
-/// Where the theme choice is remembered.
-fn theme_key() -> String {
-    format!("{KEY_PREFIX}settings:theme")
-}
 
 /// What the root hands to [`use_workflow`].
 pub struct WorkflowArgs {
@@ -68,6 +58,8 @@ pub struct WorkflowArgs {
     /// Read mode: moving between claims and filtering only; the keys that
     /// change claims (1-3, Delete, undo, the reading cursor) do nothing.
     pub read_only: bool,
+    /// Where settings (theme, author) are kept: the widget's storage choice.
+    pub storage: WidgetStorage,
 }
 
 /// What the root wires in.
@@ -174,17 +166,18 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         announcement,
         deleted,
         read_only,
+        storage,
     } = args;
     let current = use_state_eq(|| None::<AnnotationId>);
     let hidden = use_state_eq(|| [false; 3]);
     let help_open = use_state_eq(|| false);
-    let dark = use_state_eq(
-        || match LocalStorage.get(&theme_key()).ok().flatten().as_deref() {
-            Some("dark") => true,
-            Some("light") => false,
-            _ => prefers_dark(),
-        },
-    );
+    let dark = {
+        let storage = storage.clone();
+        use_state_eq(move || match load_theme(&storage) {
+            Some(choice) => choice == ThemeChoice::Dark,
+            None => prefers_dark(),
+        })
+    };
     let focus_next = use_mut_ref(|| None::<FocusNext>);
     let force = use_force_update();
     let cursor = use_mut_ref(|| None::<(DocumentRef, Span)>);
@@ -193,14 +186,14 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
 
     // Without a stored choice, the theme follows the system's as it changes.
     {
-        let dark = dark.clone();
+        let (dark, storage) = (dark.clone(), storage.clone());
         use_effect_with((), move |_| {
             let listener = web_sys::window()
                 .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
                 .map(|query| {
                     let watched = query.clone();
                     gloo_events::EventListener::new(&query, "change", move |_| {
-                        if LocalStorage.get(&theme_key()).ok().flatten().is_none() {
+                        if load_theme(&storage).is_none() {
                             dark.set(watched.matches());
                         }
                     })
@@ -210,10 +203,9 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
     }
     // The name recorded in certainty histories.
     {
-        let store = store.clone();
+        let (store, storage) = (store.clone(), storage.clone());
         use_effect_with((), move |_| {
-            let name = LocalStorage.get(&author_key()).ok().flatten();
-            store.dispatch(Action::SetAuthor(name));
+            store.dispatch(Action::SetAuthor(load_author(&storage)));
         });
     }
     // Focus wanted by the last action, once its element is on screen.
@@ -511,7 +503,13 @@ pub fn use_workflow(args: WorkflowArgs) -> Workflow {
         let dark = dark.clone();
         Callback::from(move |()| {
             let next = !*dark;
-            let _ = LocalStorage.set(&theme_key(), if next { "dark" } else { "light" });
+            let choice = if next {
+                ThemeChoice::Dark
+            } else {
+                ThemeChoice::Light
+            };
+            // A theme that cannot be remembered still applies to this page.
+            let _ = save_theme(&storage, choice);
             dark.set(next);
         })
     };

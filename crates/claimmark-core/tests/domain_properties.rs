@@ -222,7 +222,7 @@ proptest! {
         (text, claims) in stored_claims(),
         keep_text in any::<bool>(),
     ) {
-        use claimmark_core::storage::persist::{load, save, MemoryStore};
+        use claimmark_core::storage::{load, save, MemoryStore};
         let document = Document::from_plain_text(&text, None);
         let store = MemoryStore::default();
         save(&store, &document, keep_text, &claims).unwrap();

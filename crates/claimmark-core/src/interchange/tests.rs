@@ -11,7 +11,7 @@ use crate::model::anchor::describe;
 use crate::model::annotation::{Annotation, AnnotationId, Deletion, SourceUrl, Timestamp};
 use crate::model::certainty::Certainty;
 use crate::state::store::{reduce, Action, State};
-use crate::storage::persist::{self, MemoryStore};
+use crate::storage::{self, MemoryStore};
 use crate::text::document::Document;
 use crate::text::span::Span;
 
@@ -696,16 +696,16 @@ fn deleting_records_a_tombstone_that_restore_removes_and_storage_keeps() {
     );
 
     let store = MemoryStore::default();
-    persist::save_state(&store, &deleted).expect("saved");
-    let loaded = persist::load(&store, doc.id(), Timestamp(1), Some(&doc));
+    storage::save_state(&store, &deleted).expect("saved");
+    let loaded = storage::load(&store, doc.id(), Timestamp(1), Some(&doc));
     assert_eq!(loaded.deletions, deleted.deletions);
     assert_eq!(loaded.annotations, deleted.annotations());
     assert!(loaded.notices.is_empty());
     // Envelopes without tombstones (older data) still load, and none are written when empty.
-    persist::save(&store, &doc, false, &[original]).expect("saved");
+    storage::save(&store, &doc, false, &[original]).expect("saved");
     let raw = store.snapshot().into_values().next().expect("one key");
     assert!(!raw.contains("deletions"), "{raw}");
-    assert!(persist::load(&store, doc.id(), Timestamp(1), Some(&doc))
+    assert!(storage::load(&store, doc.id(), Timestamp(1), Some(&doc))
         .deletions
         .is_empty());
 }

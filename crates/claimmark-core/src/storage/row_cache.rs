@@ -3,13 +3,13 @@
 //! and [`save_state_cached`] reuses them for the claims that are still the
 //! same `Rc` (a change clones only the claim it edits, see
 //! [`crate::state::store::State::claims`]). The envelope written is byte for byte
-//! the one [`crate::storage::persist::save_state`] writes.
+//! the one [`crate::storage::save_state`] writes.
 
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use crate::state::store::{Claim, State};
-use crate::storage::persist::{
+use crate::storage::{
     document_key, envelope_head, envelope_tail, place_text, row_json, KeyValueStore, StorageError,
     TextPlacement,
 };
@@ -34,7 +34,7 @@ pub struct RowCache {
 }
 
 /// Writes `state`'s envelope (and, once, its kept text) as
-/// [`crate::storage::persist::save_state`] does, serialising only the claims that
+/// [`crate::storage::save_state`] does, serialising only the claims that
 /// changed since the last save through `cache`.
 pub fn save_state_cached(
     store: &dyn KeyValueStore,
@@ -94,7 +94,7 @@ fn envelope_json(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::persist::{save_state, MemoryStore};
+    use crate::storage::{save_state, MemoryStore};
     use crate::{reduce, Action, AnnotationId, Certainty, Span, Timestamp};
 
     fn written(store: &MemoryStore) -> String {

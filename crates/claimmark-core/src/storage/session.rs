@@ -12,7 +12,7 @@ use std::rc::Rc;
 use crate::model::annotation::Timestamp;
 use crate::state::notice::Notice;
 use crate::state::store::Action;
-use crate::storage::persist::{self, KeyValueStore, Loaded};
+use crate::storage::{self, KeyValueStore, Loaded};
 use crate::text::document::{Document, DocumentId};
 
 /// Where an article's text came from, which decides what is remembered.
@@ -38,7 +38,7 @@ pub fn open_article(
     now: Timestamp,
 ) -> Action {
     let document = Document::from_plain_text(text, id);
-    let loaded = persist::load(store, document.id(), now, Some(&document));
+    let loaded = storage::load(store, document.id(), now, Some(&document));
     open_loaded(store, document, loaded, origin, None)
 }
 
@@ -59,13 +59,13 @@ fn open_loaded(
         let pointed = if current == Some(document.id()) {
             Ok(())
         } else {
-            store.set(&persist::current_document_key(), document.id().as_str())
+            store.set(&storage::current_document_key(), document.id().as_str())
         };
         let remembered = pointed.and_then(|()| {
             if loaded.text_kept {
                 Ok(())
             } else {
-                persist::save_with_deletions(
+                storage::save_with_deletions(
                     store,
                     &document,
                     true,
@@ -91,12 +91,12 @@ fn open_loaded(
 /// the seed; and points "current" back at the seed when asked to.
 pub fn resume_demo(store: &dyn KeyValueStore, seed: &str, now: Timestamp) -> Action {
     let remembered = store
-        .get(&persist::current_document_key())
+        .get(&storage::current_document_key())
         .ok()
         .flatten()
         .and_then(|raw| DocumentId::parse(&raw).ok());
     if let Some(id) = remembered {
-        let mut loaded = persist::load(store, &id, now, None);
+        let mut loaded = storage::load(store, &id, now, None);
         if let Some(document) = loaded.document.take() {
             if document.content_id() == id {
                 return open_loaded(store, document, loaded, Origin::LoadedByHand, Some(&id));
@@ -127,14 +127,14 @@ pub fn return_to_embedded(
 }
 
 /// Makes the seed the demo's current article again.
-pub fn forget_current(store: &dyn KeyValueStore) -> Result<(), persist::StorageError> {
-    store.set(&persist::current_document_key(), "")
+pub fn forget_current(store: &dyn KeyValueStore) -> Result<(), storage::StorageError> {
+    store.set(&storage::current_document_key(), "")
 }
 
 /// The notice a failed write deserves.
-pub fn notice_for(error: &persist::StorageError) -> Notice {
+pub fn notice_for(error: &storage::StorageError) -> Notice {
     match error {
-        persist::StorageError::QuotaExceeded => Notice::QuotaExceeded,
+        storage::StorageError::QuotaExceeded => Notice::QuotaExceeded,
         _ => Notice::Unavailable,
     }
 }
@@ -153,7 +153,7 @@ fn dedup(notices: Vec<Notice>) -> Vec<Notice> {
 mod tests {
     use super::*;
     use crate::state::store::{reduce, State};
-    use crate::storage::persist::MemoryStore;
+    use crate::storage::MemoryStore;
     use crate::{AnnotationId, Certainty, Span};
 
     const SEED: &str = "date 2026-02-25 Seed article text.\n\nSecond paragraph.";
@@ -197,7 +197,7 @@ mod tests {
                 at: Timestamp(3),
             },
         );
-        persist::save(&store, &state.document, true, &state.annotations()).expect("saved");
+        storage::save(&store, &state.document, true, &state.annotations()).expect("saved");
         let resumed = resume_demo(&store, SEED, Timestamp(4));
         assert_eq!(opened(&resumed), (PASTED.to_owned(), true, 1, vec![]));
         assert_eq!(
@@ -272,11 +272,11 @@ mod tests {
     }
 
     impl KeyValueStore for CountingStore {
-        fn get(&self, key: &str) -> Result<Option<String>, persist::StorageError> {
+        fn get(&self, key: &str) -> Result<Option<String>, storage::StorageError> {
             self.inner.get(key)
         }
 
-        fn set(&self, key: &str, value: &str) -> Result<(), persist::StorageError> {
+        fn set(&self, key: &str, value: &str) -> Result<(), storage::StorageError> {
             self.writes.set(self.writes.get() + 1);
             self.inner.set(key, value)
         }

@@ -10,12 +10,9 @@
 //!   boundaries, so the UI draws a suggestion as one wrapper around its
 //!   text runs, cue words marked inside it. [`PiecesCache`] does it again
 //!   after a change for the blocks the change touched only.
-//! - Dismissals per document under `claimmark:v1:dismissed:<document id>`
-//!   (a JSON array of sentence hashes, so a dismissal survives a reload
-//!   and does not move to another sentence when text before it changes)
-//!   and the on/off switch under `claimmark:v1:suggestions`. Unreadable
-//!   values read as "nothing dismissed" and "on"; no other key is read or
-//!   written.
+//!
+//! What a reader dismissed, and the on/off switch, are stored by
+//! [`crate::storage::settings`].
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -23,17 +20,11 @@ use std::rc::Rc;
 use crate::assistant::{CueKind, Suggestion};
 use crate::model::certainty::Certainty;
 use crate::state::store::Claim;
-use crate::storage::persist::{KeyValueStore, StorageError, KEY_PREFIX};
 use crate::text::document::Document;
 use crate::text::span::{pieces_between, Span};
 use crate::view::segments::{
     block_segments, blocks_covering, claims_by_block, claims_in_block, PlacedClaim, Segment,
 };
-
-/// The stored value of the switch when suggestions are hidden.
-const OFF: &str = "off";
-/// The stored value of the switch when suggestions are shown.
-const ON: &str = "on";
 
 /// A run of a suggested sentence's text, a cue word or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -381,68 +372,12 @@ fn place(suggestion: &Suggestion) -> Placed {
     }
 }
 
-/// The storage key of a document's dismissed suggestions.
-pub fn dismissed_key(document: &Document) -> String {
-    format!("{KEY_PREFIX}dismissed:{}", document.id())
-}
-
-/// The storage key of the suggestions switch (one for the whole widget).
-pub fn switch_key() -> String {
-    format!("{KEY_PREFIX}suggestions")
-}
-
-/// Reads a stored list of dismissals: a JSON array of strings. Anything
-/// else (absent, corrupt, other types) counts as nothing dismissed;
-/// non-string items are skipped.
-pub fn parse_dismissed(raw: Option<&str>) -> BTreeSet<String> {
-    raw.and_then(|raw| serde_json::from_str::<Vec<serde_json::Value>>(raw).ok())
-        .map(|items| {
-            items
-                .into_iter()
-                .filter_map(|item| item.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The document's dismissals from `store` (none when storage fails).
-pub fn load_dismissed(store: &dyn KeyValueStore, document: &Document) -> BTreeSet<String> {
-    parse_dismissed(
-        store
-            .get(&dismissed_key(document))
-            .ok()
-            .flatten()
-            .as_deref(),
-    )
-}
-
-/// Stores the document's dismissals.
-pub fn save_dismissed(
-    store: &dyn KeyValueStore,
-    document: &Document,
-    dismissed: &BTreeSet<String>,
-) -> Result<(), StorageError> {
-    let json = serde_json::to_string(dismissed).unwrap_or_else(|_| "[]".to_owned());
-    store.set(&dismissed_key(document), &json)
-}
-
-/// Whether suggestions are switched on; on unless the store says "off".
-pub fn load_switch(store: &dyn KeyValueStore) -> bool {
-    store.get(&switch_key()).ok().flatten().as_deref() != Some(OFF)
-}
-
-/// Remembers the switch.
-pub fn save_switch(store: &dyn KeyValueStore, on: bool) -> Result<(), StorageError> {
-    store.set(&switch_key(), if on { ON } else { OFF })
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 mod tests {
     use super::*;
     use crate::assistant::{suggest, Lexicon};
     use crate::model::annotation::AnnotationId;
-    use crate::storage::persist::MemoryStore;
     use crate::test_support::anchored;
     use crate::DocumentId;
 
@@ -684,67 +619,6 @@ mod tests {
         let left = visible(&doc, &all, &[], &dismissed);
         assert_eq!(left.len(), before - 1);
         assert!(!left.iter().any(|s| s.span == mayor.span));
-    }
-
-    #[test]
-    fn dismissals_parse_leniently_and_round_trip_under_their_own_key() {
-        let table: Vec<(Option<&str>, Vec<&str>)> = vec![
-            (None, vec![]),
-            (Some(""), vec![]),
-            (Some("not json"), vec![]),
-            (Some("{\"a\":1}"), vec![]),
-            (
-                Some("[1, null, \"ab\", [\"x\"], \"cd\", \"ab\"]"),
-                vec!["ab", "cd"],
-            ),
-            (Some("[]"), vec![]),
-        ];
-        for (raw, expected) in table {
-            let parsed: Vec<String> = parse_dismissed(raw).into_iter().collect();
-            assert_eq!(parsed, expected, "{raw:?}");
-        }
-        let doc = doc();
-        let store = MemoryStore::default();
-        store.set("claimmark:v1:doc:doc-test", "keep").unwrap();
-        assert!(load_dismissed(&store, &doc).is_empty());
-        let set = BTreeSet::from(["0123".to_owned(), "abcd".to_owned()]);
-        save_dismissed(&store, &doc, &set).unwrap();
-        assert_eq!(load_dismissed(&store, &doc), set);
-        let snapshot = store.snapshot();
-        assert_eq!(
-            snapshot
-                .get("claimmark:v1:dismissed:doc-test")
-                .map(String::as_str),
-            Some("[\"0123\",\"abcd\"]")
-        );
-        assert_eq!(
-            snapshot
-                .get("claimmark:v1:doc:doc-test")
-                .map(String::as_str),
-            Some("keep")
-        );
-        assert!(load_dismissed(&MemoryStore::unavailable(), &doc).is_empty());
-    }
-
-    #[test]
-    fn the_switch_is_on_unless_stored_off() {
-        let store = MemoryStore::default();
-        assert!(load_switch(&store));
-        save_switch(&store, false).unwrap();
-        assert!(!load_switch(&store));
-        assert_eq!(
-            store
-                .snapshot()
-                .get("claimmark:v1:suggestions")
-                .map(String::as_str),
-            Some("off")
-        );
-        save_switch(&store, true).unwrap();
-        assert!(load_switch(&store));
-        store.set("claimmark:v1:suggestions", "garbage").unwrap();
-        assert!(load_switch(&store));
-        assert!(load_switch(&MemoryStore::unavailable()));
-        assert!(save_switch(&MemoryStore::unavailable(), false).is_err());
     }
 
     /// The cache's patching against a fresh computation (proptest is not

@@ -29,7 +29,7 @@ pub struct Scanned {
 }
 
 /// `json` read as an envelope of `schema`, if it is in exactly the form
-/// [`crate::storage::persist::envelope_head`] and the rows after it take;
+/// [`crate::storage::envelope_head`] and the rows after it take;
 /// `None` otherwise, and for anything serde would refuse.
 pub fn scan_envelope(json: &str, schema: u32) -> Option<Scanned> {
     let mut cursor = Cursor {
@@ -398,7 +398,7 @@ mod tests {
     #[test]
     fn the_envelope_the_widget_writes_is_scanned_whole() {
         use crate::model::annotation::Deletion;
-        use crate::storage::persist::{envelope_head, envelope_tail, TextPlacement};
+        use crate::storage::{envelope_head, envelope_tail, TextPlacement};
         use crate::text::document::{Document, DocumentId};
         let id = DocumentId::parse("story-1").expect("valid id");
         let document = Document::from_plain_text("Hundreds have gathered.", Some(id));
