@@ -13,7 +13,7 @@
 use claimmark::components::demo_app::SEED_ARTICLE;
 use claimmark::embed::{Mode, Theme, WidgetStorage};
 use claimmark::{ClaimAnnotator, ClaimAnnotatorProps};
-use claimmark_core::storage::persist::document_key;
+use claimmark_core::storage::document_key;
 use claimmark_core::DocumentId;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -1024,7 +1024,7 @@ fn anchoring_in_the_browser_treats_nfd_text_like_nfc() {
 #[wasm_bindgen_test]
 async fn stored_values_read_back_exactly_in_every_script_and_size() {
     use claimmark::browser::LocalStorage;
-    use claimmark_core::storage::persist::KeyValueStore;
+    use claimmark_core::storage::KeyValueStore;
     let _exclusive = Exclusive::take().await;
     let key = "claimmark:test:read-back";
     // ASCII only (one byte each), longer characters early and late (the

@@ -7,7 +7,7 @@ use libfuzzer_sys::fuzz_target;
 
 use claimmark_core::model::annotation::Timestamp;
 use claimmark_core::text::document::{Document, DocumentId};
-use claimmark_core::storage::persist::{document_key, load, KeyValueStore, MemoryStore};
+use claimmark_core::storage::{document_key, load, KeyValueStore, MemoryStore};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(stored) = std::str::from_utf8(data) else {
