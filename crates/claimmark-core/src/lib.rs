@@ -63,6 +63,6 @@ mod test_support;
 pub use model::anchor::{anchor, describe, Placement};
 pub use model::annotation::{Annotation, AnnotationId, Deletion, SourceUrl, Target, Timestamp};
 pub use model::certainty::Certainty;
-pub use state::store::{reduce, Action, Claim, State};
+pub use state::{reduce, Action, Claim, State};
 pub use text::document::{Block, BlockKind, Document, DocumentId};
 pub use text::span::Span;

@@ -10,7 +10,7 @@ use super::*;
 use crate::model::anchor::describe;
 use crate::model::annotation::{Annotation, AnnotationId, Deletion, SourceUrl, Timestamp};
 use crate::model::certainty::Certainty;
-use crate::state::store::{reduce, Action, State};
+use crate::state::{reduce, Action, State};
 use crate::storage::{self, MemoryStore};
 use crate::text::document::Document;
 use crate::text::span::Span;

@@ -36,9 +36,9 @@ use crate::model::annotation::{
     Annotation, AnnotationId, InvalidSourceUrl, SourceUrl, Target, TextPositionSelector,
     TextQuoteSelector, Timestamp,
 };
+use crate::model::annotation::{NOTE_MAX_CHARS, SOURCES_MAX};
 use crate::model::certainty::Certainty;
 use crate::model::certainty_change::{CertaintyChange, AUTHOR_MAX_CHARS, HISTORY_MAX};
-use crate::state::store::{NOTE_MAX_CHARS, SOURCES_MAX};
 use crate::text::document::Document;
 use crate::text::span::Span;
 

@@ -17,6 +17,12 @@ use time::OffsetDateTime;
 use crate::model::certainty::Certainty;
 use crate::model::certainty_change::CertaintyChange;
 
+/// Longest note kept, in code points; longer input is cut, never refused.
+pub const NOTE_MAX_CHARS: usize = 10_000;
+
+/// Most source links one claim keeps.
+pub const SOURCES_MAX: usize = 50;
+
 /// An annotation's id: a UUID, written as `urn:uuid:…` in W3C exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -2,7 +2,7 @@
 //!
 //! [`UndoStack`] keeps up to [`UNDO_LIMIT`] earlier sets of claims (shared
 //! `Rc`s, so a state clone copies pointers, not claims) and the ones undone
-//! since the last change. The reducer ([`crate::state::store::reduce`]) records
+//! since the last change. The reducer ([`crate::state::reduce::reduce`]) records
 //! the claims before every change a person makes (create, certainty, note,
 //! sources, place, delete, restore, import); a new change clears redo;
 //! opening an article clears both. [`restore`] computes the claims and
@@ -107,7 +107,7 @@ mod tests {
     use super::*;
     use crate::model::annotation::SourceUrl;
     use crate::model::certainty::Certainty;
-    use crate::state::store::{reduce, Action, State};
+    use crate::state::{reduce, Action, State};
     use crate::text::document::Document;
     use crate::text::span::Span;
 

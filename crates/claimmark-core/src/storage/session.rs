@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use crate::model::annotation::Timestamp;
 use crate::state::notice::Notice;
-use crate::state::store::Action;
+use crate::state::Action;
 use crate::storage::{self, KeyValueStore, Loaded};
 use crate::text::document::{Document, DocumentId};
 
@@ -152,7 +152,7 @@ fn dedup(notices: Vec<Notice>) -> Vec<Notice> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::store::{reduce, State};
+    use crate::state::{reduce, State};
     use crate::storage::MemoryStore;
     use crate::{AnnotationId, Certainty, Span};
 

@@ -209,7 +209,7 @@ mod tests {
 
     use super::*;
     use crate::model::annotation::{AnnotationId, Timestamp};
-    use crate::state::store::{reduce, Action, State};
+    use crate::state::{reduce, Action, State};
 
     const TEXT: &str =
         "Troops left the base. Officials said it was voluntary.\n\nIt is unclear why.";

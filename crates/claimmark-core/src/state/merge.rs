@@ -1,5 +1,8 @@
-//! Two tabs on one document: merging the envelope another tab saved into
-//! this tab's state ([`super::Action::Merge`]). It merges, never replaces:
+//! Merging claims from elsewhere into the state, by id: one
+//! [`apply_decisions`] for an import ([`crate::state::action::Action::Import`])
+//! and for the envelope another tab saved
+//! ([`crate::state::action::Action::Merge`], [`merge_stored`]). It merges,
+//! never replaces:
 //!
 //! - an incoming tombstone deletes the local claim when the claim was last
 //!   changed at or before the deletion (a later edit here keeps it), and is
@@ -20,6 +23,46 @@ use crate::model::anchor::anchor;
 use crate::model::annotation::{Annotation, Deletion};
 use crate::model::merge::{plan, Decision};
 use crate::state::store::{Claim, State};
+
+/// Merges `incoming` into `state` by id with the rules of
+/// [`crate::model::merge`]: new claims are added (anchored afresh, their
+/// tombstones dropped), newer copies replace older ones; the rest stays.
+/// True when anything changed. Shared by [`crate::state::action::Action::Import`]
+/// and another tab's save ([`merge_stored`]).
+pub fn apply_decisions(state: &mut State, incoming: Vec<Annotation>) -> bool {
+    let local = state.annotations();
+    let decisions = plan(&local, &state.deletions, &incoming);
+    let mut changed = false;
+    for (annotation, decision) in incoming.into_iter().zip(decisions) {
+        match decision {
+            Decision::New => {
+                let placement = anchor(&state.document, &annotation.target);
+                state.deletions.retain(|d| d.id != annotation.id);
+                state.claims.push(Rc::new(Claim {
+                    annotation,
+                    placement,
+                }));
+                changed = true;
+            }
+            Decision::Updated => {
+                let placement = anchor(&state.document, &annotation.target);
+                if let Some(claim) = state
+                    .claims
+                    .iter_mut()
+                    .find(|c| c.annotation.id == annotation.id)
+                {
+                    *claim = Rc::new(Claim {
+                        annotation,
+                        placement,
+                    });
+                    changed = true;
+                }
+            }
+            Decision::Unchanged | Decision::KeptLocal | Decision::StaysDeleted => {}
+        }
+    }
+    changed
+}
 
 /// `state` with another tab's saved claims and tombstones merged in; the
 /// same `Rc` when nothing changes.
@@ -57,36 +100,7 @@ pub fn merge_stored(
             }
         }
     }
-    let local = next.annotations();
-    let decisions = plan(&local, &next.deletions, &annotations);
-    for (annotation, decision) in annotations.into_iter().zip(decisions) {
-        match decision {
-            Decision::New => {
-                let placement = anchor(&next.document, &annotation.target);
-                next.deletions.retain(|d| d.id != annotation.id);
-                next.claims.push(Rc::new(Claim {
-                    annotation,
-                    placement,
-                }));
-                changed = true;
-            }
-            Decision::Updated => {
-                let placement = anchor(&next.document, &annotation.target);
-                if let Some(claim) = next
-                    .claims
-                    .iter_mut()
-                    .find(|c| c.annotation.id == annotation.id)
-                {
-                    *claim = Rc::new(Claim {
-                        annotation,
-                        placement,
-                    });
-                    changed = true;
-                }
-            }
-            Decision::Unchanged | Decision::KeptLocal | Decision::StaysDeleted => {}
-        }
-    }
+    changed |= apply_decisions(&mut next, annotations);
     if !changed {
         return state;
     }
