@@ -45,10 +45,17 @@ clippy:
 test-native:
 	cargo test --workspace
 
-## Only the layer check: a module of claimmark-core that imports from a layer
-## above its own (the table in ARCHITECTURE.md) fails it.
+## The layer check: a module of claimmark-core that imports from a layer
+## above its own (the table in ARCHITECTURE.md) fails it; so does a browser
+## crate in the tree of claimmark-core or of the command line (any target).
+BROWSER_CRATES := ^(yew|web-sys|js-sys|wasm-bindgen|gloo)
 check-layers:
 	cargo test -q -p claimmark-core --test layers
+	@for p in claimmark-core claimmark-cli; do \
+	  if cargo tree -q -p $$p -e normal --target all --prefix none | grep -qE '$(BROWSER_CRATES)'; then \
+	    echo "$$p depends on a browser crate:"; cargo tree -q -p $$p -e normal --target all -i $$(cargo tree -q -p $$p -e normal --target all --prefix none | grep -oE '$(BROWSER_CRATES)[a-z-]*' | head -1); exit 1; \
+	  fi; \
+	done; echo "check-layers: claimmark-core and claimmark-cli have no browser crate in their trees"
 
 ## Browser tests in Chromium, then in Firefox (wasm-bindgen-test-runner picks
 ## the driver from GECKODRIVER / CHROMEDRIVER).
