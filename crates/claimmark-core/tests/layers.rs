@@ -68,15 +68,14 @@ fn crate_paths(source: &str) -> Vec<(usize, String)> {
     for (n, line) in source.lines().enumerate() {
         let code = line.split("//").next().unwrap_or("");
         let mut rest = code;
-        while let Some(at) = rest.find("crate::") {
-            let after = &rest[at + "crate::".len()..];
+        while let Some((_, after)) = rest.split_once("crate::") {
             let name: String = after
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
             // `crate::{a, b}` names several at once.
-            if name.is_empty() && after.starts_with('{') {
-                let inner = after[1..].split('}').next().unwrap_or("");
+            if let Some(group) = after.strip_prefix('{').filter(|_| name.is_empty()) {
+                let inner = group.split('}').next().unwrap_or("");
                 for part in inner.split(',') {
                     let name: String = part
                         .trim()
@@ -208,7 +207,9 @@ fn the_check_catches_an_upward_import_and_lets_allowed_ones_pass() {
     let found = violations(&rules, "src/model/x.rs", "model", upward);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
-        found[0].starts_with("src/model/x.rs:1: layer `model` uses `state`"),
+        found
+            .first()
+            .is_some_and(|f| f.starts_with("src/model/x.rs:1: layer `model` uses `state`")),
         "{found:?}"
     );
     let grouped = "use crate::{state::State, text::span::Span};";
