@@ -18,6 +18,8 @@
 //! the command-line tool reads files; both call these functions.
 
 pub mod claimreview;
+pub mod import_errors;
+mod item_fields;
 pub mod preview;
 pub mod share_link;
 pub mod text_fragment;
@@ -26,10 +28,11 @@ pub mod w3c;
 
 pub use crate::model::merge::{merge_annotations, plan, Decision};
 pub use claimreview::{claim_reviews, Author, ClaimReviewError};
+pub use import_errors::{ImportError, ItemError, Rejection};
 pub use preview::{preview, Preview};
 pub use share_link::{decode_share_link, encode_share_link, ShareLinkError, MAX_SHARE_URL_CHARS};
 pub use text_fragment::{text_directive, text_fragment_link};
-pub use validate::{parse_import, ImportError, ItemError, ParsedImport, Rejection};
+pub use validate::{parse_import, ParsedImport};
 pub use w3c::{export_collection, export_collection_compact, target_source};
 
 /// Largest import accepted, in bytes, checked before parsing (a file, a

@@ -3,7 +3,8 @@
 //! ([`crate::model::merge::plan`]). Nothing changes here; applying is
 //! [`crate::Action::Import`].
 
-use super::validate::{ParsedImport, Rejection};
+use super::import_errors::Rejection;
+use super::validate::ParsedImport;
 use crate::model::anchor::anchor;
 use crate::model::merge::{plan, Decision};
 use crate::state::store::State;

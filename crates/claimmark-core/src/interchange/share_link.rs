@@ -19,7 +19,8 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use thiserror::Error;
 
-use super::validate::{parse_import, ImportError, ParsedImport};
+use super::import_errors::ImportError;
+use super::validate::{parse_import, ParsedImport};
 use super::w3c::export_collection_compact;
 use super::MAX_IMPORT_BYTES;
 use crate::model::annotation::Annotation;
