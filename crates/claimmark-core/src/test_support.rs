@@ -1,4 +1,5 @@
-//! Claims for the domain's unit tests: one anchored claim with no note,
+//! Helpers shared by the crate's unit tests (the one test-support module of
+//! claimmark-core): numbered ids, and one anchored claim with no note,
 //! sources or history, made the way `Action::Create` makes one.
 
 use std::rc::Rc;
@@ -9,6 +10,11 @@ use crate::model::certainty::Certainty;
 use crate::state::store::Claim;
 use crate::text::document::Document;
 use crate::text::span::Span;
+
+/// The id numbered `n`: sixteen bytes of `n`, so tests can name claims 1, 2, 3.
+pub fn id(n: u8) -> AnnotationId {
+    AnnotationId::from_random_bytes([n; 16])
+}
 
 /// Claim `id` over `span` of `document` with `certainty`; `None` when
 /// `describe` refuses the span (an empty one, or outside the text).

@@ -8,20 +8,17 @@ use serde_json::{json, Value};
 
 use super::*;
 use crate::model::anchor::describe;
-use crate::model::annotation::{Annotation, AnnotationId, Deletion, SourceUrl, Timestamp};
+use crate::model::annotation::{Annotation, Deletion, SourceUrl, Timestamp};
 use crate::model::certainty::Certainty;
 use crate::state::{reduce, Action, State};
 use crate::storage::{self, MemoryStore};
+use crate::test_support::id;
 use crate::text::document::Document;
 use crate::text::span::Span;
 
 const SEED: &str = include_str!("../../../../assets/article.txt");
 const EMOJI: &str = "Der Bürgermeister 😀 sagte: „Die 𝔘𝔫𝔦𝔠𝔬𝔡𝔢-Brücke ist sicher.“\n\nKritiker 🇺🇦 widersprechen: Die Brücke ist nicht sicher, sagen sie.";
 const T0: i64 = 1_772_013_600_000;
-
-fn id(n: u8) -> AnnotationId {
-    AnnotationId::from_random_bytes([n; 16])
-}
 
 fn url(raw: &str) -> SourceUrl {
     SourceUrl::parse(raw).expect("valid link")

@@ -111,13 +111,10 @@ pub fn merge_stored(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::id;
     use crate::{reduce, Action, AnnotationId, Certainty, Document, Span, Timestamp};
 
     const TEXT: &str = "Officials say the talks failed on Tuesday, and the mayor denied it.";
-
-    fn id(n: u8) -> AnnotationId {
-        AnnotationId::from_random_bytes([n; 16])
-    }
 
     fn start() -> Rc<State> {
         Rc::new(State::new(Rc::new(Document::from_plain_text(TEXT, None))))

@@ -157,10 +157,7 @@ fn snapshot_of(claims: &[Rc<Claim>]) -> Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn id(n: u8) -> AnnotationId {
-        AnnotationId::from_random_bytes([n; 16])
-    }
+    use crate::test_support::id;
 
     #[test]
     fn reports_creations_edits_and_deletions() {

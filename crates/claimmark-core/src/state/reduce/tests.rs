@@ -3,14 +3,11 @@
 use super::*;
 use crate::model::annotation::SourceUrl;
 use crate::model::certainty::Certainty;
+use crate::test_support::id;
 use crate::text::document::Document;
 use crate::text::span::Span;
 
 const TEXT: &str = "date 2026-02-25 Hundreds of Cuban security personnel have begun departing.\n\nIt is unclear whether the pullback is voluntary.";
-
-fn id(n: u8) -> AnnotationId {
-    AnnotationId::from_random_bytes([n; 16])
-}
 
 fn start() -> Rc<State> {
     Rc::new(State::new(Rc::new(Document::from_plain_text(TEXT, None))))

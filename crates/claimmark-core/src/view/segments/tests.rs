@@ -3,10 +3,7 @@
 use super::*;
 use crate::model::anchor::Placement;
 use crate::test_support::anchored;
-
-fn id(n: u8) -> AnnotationId {
-    AnnotationId::from_random_bytes([n; 16])
-}
+use crate::test_support::id;
 
 fn claim(doc: &Document, n: u8, start: usize, end: usize, certainty: Certainty) -> Rc<Claim> {
     anchored(doc, id(n), Span::new(start, end), certainty).expect("in range")
