@@ -1,7 +1,8 @@
 //! What the widget's small dialogs (the read-only card, the shortcuts
 //! help, the suggestion popover) share: Escape closes them without the key
 //! reaching the article's own handlers, and focus goes to one of their
-//! buttons when they open.
+//! buttons when they open; [`focus_within`] hands focus back to what a
+//! dialog was opened from.
 
 use yew::prelude::*;
 
@@ -21,5 +22,18 @@ pub fn close_on_escape(on_close: &Callback<()>) -> Callback<KeyboardEvent> {
 pub fn focus(node: &NodeRef) {
     if let Some(element) = node.cast::<web_sys::HtmlElement>() {
         let _ = element.focus();
+    }
+}
+
+/// Focuses the first element inside `root` that `selector` finds (without
+/// scrolling it into view), if any.
+pub fn focus_within(root: &NodeRef, selector: &str) {
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    if let Ok(Some(element)) = root.query_selector(selector) {
+        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+            let _ = element.focus();
+        }
     }
 }

@@ -3,19 +3,18 @@
 //! nothing about claims or text itself (that is the core's job).
 //!
 //! - [`store`]: the one context, its reducer and the `use_store` hook.
-//! - [`after_paint`]: work that waits for the first frame (suggestions).
-//! - [`announcer`]: the live region, written without re-rendering the widget.
+//! - [`ui_state`]: screen-only state (card, popover, toast, help, filter,
+//!   theme, roving focus) as a pure, natively tested reducer.
+//! - [`hooks`]: one concern each (saving, the selection, roving focus, the
+//!   card, suggestions, keys, theme, …), as handles with verbs.
+//! - [`components`]: one component per file; the root is
+//!   [`components::claim_annotator`].
 //! - [`browser`]: the clock, ids and localStorage, behind domain traits.
 //! - [`dom_selection`]: a DOM selection or element to document offsets.
-//! - [`keyboard`]: roving focus, the reading cursor, undo keys.
-//! - [`nearby`]: which blocks of a long article show their marks (near the viewport).
-//! - [`selection`]: the pending selection, its toolbar position and shortcuts.
-//! - [`persistence`]: the first state from storage; saving as an effect.
-//! - [`printing`]: whether the page is being printed (what only paper shows).
-//! - [`sync`]: another tab's saves merged in (`storage` events).
+//! - [`keyboard`]: what a key means (roving, tagging, the reading cursor).
 //! - [`recovery`]: the banners' export and the panic hook's recovery banner.
 //! - [`dialog`]: Escape and first focus, shared by the small dialogs.
-//! - [`components`]: one component per file.
+//! - [`share`]: page URL and fragment, downloads, clipboard.
 //! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
 
 #![cfg_attr(
@@ -28,22 +27,17 @@
     )
 )]
 
-pub mod after_paint;
-pub mod announcer;
 pub mod browser;
 pub mod components;
 pub mod dialog;
 pub mod dom_selection;
 pub mod embed;
+pub mod hooks;
 pub mod keyboard;
-pub mod nearby;
-pub mod persistence;
-pub mod printing;
 pub mod recovery;
-pub mod selection;
 pub mod share;
 pub mod store;
-pub mod sync;
+pub mod ui_state;
 
 pub use components::claim_annotator::{ClaimAnnotator, ClaimAnnotatorProps};
 pub use components::demo_app::DemoApp;

@@ -20,7 +20,7 @@ use claimmark_core::AnnotationId;
 use super::block_view::BlockView;
 
 /// Blocks in a chunk: about a screen of paragraphs, so that the scroll
-/// watcher ([`crate::nearby`]), which gives marks chunk by chunk, asks
+/// watcher ([`crate::hooks::nearby`]), which gives marks chunk by chunk, asks
 /// for little more than it would block by block.
 pub const CHUNK_BLOCKS: usize = 8;
 

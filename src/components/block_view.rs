@@ -1,13 +1,13 @@
 //! One block of the article (dateline, headline or paragraph) with its
 //! highlights. Each segment is a text run (`data-s`/`data-e` carry its
-//! span, as `ui::dom_selection` reads them) wrapped in one `<mark>` per claim over it, outermost first, so
+//! span, as [`crate::dom_selection`] reads them) wrapped in one `<mark>` per claim over it, outermost first, so
 //! host CSS and tests find every highlight by `data-certainty` and
 //! `data-annotation-id`. The outermost mark where a claim starts is its
 //! stop (`role=button`, accessible name "Unclear claim: …"); only one stop
 //! in the widget has `tabindex=0` (roving focus, moved by the root).
 //! Memoised by its props: a change to one claim
 //! re-renders only the blocks whose segments changed. Until the block
-//! comes near the viewport (`marks` false, [`crate::nearby`]) it is
+//! comes near the viewport (`marks` false, [`crate::hooks::nearby`]) it is
 //! its text as one run, without marks.
 //!
 //! A suggested sentence (never under a claim) is one
@@ -32,12 +32,12 @@ pub struct BlockViewProps {
     /// The article.
     pub document: DocumentRef,
     /// This block's index in the document (`data-block`, which
-    /// [`crate::nearby`] watches).
+    /// [`crate::hooks::nearby`] watches).
     pub index: usize,
     /// This block.
     pub block: Block,
     /// Show the marks; false shows the text alone, as one run, while the
-    /// block is far from the viewport ([`crate::nearby`]). The root says
+    /// block is far from the viewport ([`crate::hooks::nearby`]). The root says
     /// which blocks do (near, printing, or holding the tab stop).
     #[prop_or(true)]
     pub marks: bool,

@@ -254,7 +254,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                     </ul>
                 </div>
             }
-            { crate::components::claim_panel::history_view(&annotation.history) }
+            { crate::components::certainty_history::history_view(&annotation.history) }
             if let Some(link) = (*claim_link).clone() {
                 <label class="cm-field">
                     <span>{ "Link to this claim (copied)" }</span>

@@ -9,7 +9,7 @@
 //! ([`crate::components::block_chunk`]), a chunk at a time: an
 //! `IntersectionObserver` on thousands of blocks costs milliseconds every
 //! frame); all of them while
-//! printing (the root asks [`crate::printing`]).
+//! printing (the root asks [`crate::hooks::printing`]).
 //! Blocks whose chunk is more than [`KEEP_SCREENS`] from the viewport give
 //! their marks back: a fact-checker who works through a long article would
 //! otherwise end with every mark of it in the page, and every frame after a

@@ -70,10 +70,10 @@ pub const SAVE_DELAY_MS: u32 = 100;
 /// at once; if that fails, its state is kept, retried with every later save,
 /// and merged back in if that article is opened again, so switching articles
 /// with storage full loses nothing. With localStorage, another tab's saves
-/// of the same document are merged in (`ui::sync`).
+/// of the same document are merged in ([`crate::hooks::sync`]).
 #[hook]
 pub fn use_persistence(handle: &UseReducerHandle<Shared>, storage: WidgetStorage) {
-    crate::sync::use_tab_sync(handle, matches!(storage, WidgetStorage::Local));
+    crate::hooks::sync::use_tab_sync(handle, matches!(storage, WidgetStorage::Local));
     let first = handle.revision;
     let saver = use_memo((), move |()| Saver::new(storage, first));
     {

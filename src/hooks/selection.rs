@@ -1,15 +1,19 @@
-//! The pending selection and its shortcuts, as hooks for the root.
+//! The selection in the article, as hooks for the root.
 //!
 //! [`use_pending_selection`] follows the document's selection inside the
 //! article (on `selectionchange`, and once a drag or touch long-press
-//! ends) and keeps the span waiting for a certainty with the toolbar's
-//! position. [`use_tag_shortcuts`] listens for 1, 2, 3 and Escape while a
-//! selection is pending. [`use_when_not_selecting`] holds back work that
-//! would re-cut the article's text (and so lose a selection) until no
-//! selection is being made or waits there; [`use_selection_kept`] puts a
-//! selection back on its text when a render re-cut it anyway (another
-//! tab's changes merged in, an import through the JS API).
-//! [`popup_position`] places the toolbar and cards.
+//! ends) and reports the span waiting for a certainty, with the toolbar's
+//! position, as [`UiAction::Select`]. [`use_tag_shortcuts`] listens for 1,
+//! 2, 3 and Escape while a selection is pending. [`use_when_not_selecting`]
+//! holds back work that would re-cut the article's text (and so lose a
+//! selection) until no selection is being made or waits there;
+//! [`use_selection_kept`] puts a selection back on its text when a render
+//! re-cut it anyway (another tab's changes merged in, an import through
+//! the JS API). [`popup_position`] places the toolbar and cards.
+//!
+//! Not here: the pending selection itself, which is screen state
+//! ([`crate::ui_state::UiState::pending`]), and creating the claim
+//! ([`crate::hooks::claims`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -19,25 +23,17 @@ use wasm_bindgen::JsCast;
 use web_sys::{DomRect, Element};
 use yew::prelude::*;
 
-use claimmark_core::{Certainty, Span};
+use claimmark_core::Certainty;
 
 use crate::dom_selection::{clear_selection, selected_span, selection_reaches, SelectionPlace};
 use crate::keyboard::is_typing;
 use crate::store::DocumentRef;
+use crate::ui_state::{Pending, UiAction, UiState};
 
 /// Width the card and toolbar keep clear of the widget's right edge.
 pub const POPUP_WIDTH: f64 = 340.0;
 /// Gap between a selection or highlight and what pops up under it.
 const POPUP_GAP: f64 = 8.0;
-
-/// A selection waiting for a certainty.
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub struct Pending {
-    /// The selected code points, not yet snapped.
-    pub span: Span,
-    /// Where the toolbar goes, in the widget's coordinates.
-    pub at: (i32, i32),
-}
 
 /// Whether someone is selecting in the article: the button pressed there
 /// is still down, or a selection reaches into it.
@@ -58,24 +54,20 @@ impl Selecting {
     }
 }
 
-/// The pending selection in `article`, the article's `pointerdown` handler
-/// (a drag in progress is read once, when it ends), and whether someone is
-/// selecting.
+/// Reports the pending selection in `article` to `ui` (the reducer
+/// compares it: caret moves elsewhere re-render nothing); returns the
+/// article's `pointerdown` handler (a drag in progress is read once, when
+/// it ends) and whether someone is selecting.
 #[hook]
 pub fn use_pending_selection(
+    ui: UseReducerDispatcher<UiState>,
     root: &NodeRef,
     article: &NodeRef,
-) -> (
-    UseStateHandle<Option<Pending>>,
-    Callback<PointerEvent>,
-    Selecting,
-) {
-    // Compared before setting: caret moves elsewhere must not re-render.
-    let pending = use_state_eq(|| None::<Pending>);
+) -> (Callback<PointerEvent>, Selecting) {
     let pointer_down = use_mut_ref(|| false);
     let refresh = {
-        let (root, article, pending) = (root.clone(), article.clone(), pending.clone());
-        Callback::from(move |()| pending.set(read_pending(&root, &article)))
+        let (root, article) = (root.clone(), article.clone());
+        Callback::from(move |()| ui.dispatch(UiAction::Select(read_pending(&root, &article))))
     };
     {
         let pointer_down = pointer_down.clone();
@@ -113,7 +105,7 @@ pub fn use_pending_selection(
     let on_pointerdown = Callback::from(move |_: PointerEvent| {
         *pointer_down.borrow_mut() = true;
     });
-    (pending, on_pointerdown, selecting)
+    (on_pointerdown, selecting)
 }
 
 /// True once `ready` has held for `key` at a moment nobody was selecting in
@@ -186,14 +178,18 @@ pub fn use_selection_kept(article: &NodeRef, document: &DocumentRef) {
     });
 }
 
-/// While a selection is pending, keys 1, 2, 3 pick a certainty and Escape
-/// drops the selection (not while typing in a field, not with modifiers).
+/// While a selection is `pending`, keys 1, 2, 3 pick a certainty and
+/// Escape drops the selection (not while typing in a field, not with
+/// modifiers).
 #[hook]
-pub fn use_tag_shortcuts(pending: &UseStateHandle<Option<Pending>>, on_pick: Callback<Certainty>) {
-    let handle = pending.clone();
+pub fn use_tag_shortcuts(
+    pending: Option<Pending>,
+    ui: UseReducerDispatcher<UiState>,
+    on_pick: Callback<Certainty>,
+) {
     // Keyed on the pending value: the listener is re-made for each new
     // selection and never outlives it.
-    use_effect_with(**pending, move |current| {
+    use_effect_with(pending, move |current| {
         let listener = current
             .is_some()
             .then(|| web_sys::window().and_then(|w| w.document()))
@@ -209,7 +205,7 @@ pub fn use_tag_shortcuts(pending: &UseStateHandle<Option<Pending>>, on_pick: Cal
                     }
                     if event.key() == "Escape" {
                         clear_selection();
-                        handle.set(None);
+                        ui.dispatch(UiAction::Select(None));
                     } else if let Some(certainty) = Certainty::from_shortcut(&event.key()) {
                         event.prevent_default();
                         on_pick.emit(certainty);

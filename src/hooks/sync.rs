@@ -1,7 +1,7 @@
 //! Two tabs on one document: when another tab of this browser saves the
 //! document's key, its `storage` event carries the new envelope, which is
 //! merged into this tab's state ([`Action::Merge`]: merge, never replace;
-//! rules in [`claimmark_core::state::sync`]). A merge that changes something is
+//! rules in [`claimmark_core::state::merge`]). A merge that changes something is
 //! saved like any change, the other tab merges that in turn, and the two
 //! reach a fixed point (a merge that changes nothing saves nothing).
 //!
