@@ -1,6 +1,6 @@
 // `make bench-ab`: two (or more) release builds compared in one browser,
 // taking turns, with the full harness's own measures. Between full runs the
-// machine's speed moves by more than most changes (bench/analysis.md), so a
+// machine's speed moves by more than most changes (docs/performance.md), so a
 // change is judged by an A/B, not by two reports.
 //
 //   node bench/ab.mjs --builds DIR_A,DIR_B [--set a|b|c] [--rounds 2] [--tries 100] [--loads 20] [--smoke]

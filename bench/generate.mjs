@@ -216,7 +216,7 @@ const CREATED = '2026-02-25T10:00:00Z';
 
 /**
  * One claim as claimmark stores it: a compact row of schema 2 (see
- * src/domain/compact.rs): [id, start, end, certainty (0 confirmed,
+ * crates/claimmark-core/src/storage/compact.rs): [id, start, end, certainty (0 confirmed,
  * 1 unclear, 2 unconfirmed), created (ms), modified (ms after created),
  * quote]. The quote is `0` when the envelope keeps the text (the text at
  * start..end, with its context, is the quote), else written in full.
@@ -235,7 +235,7 @@ export function toClaimmark(claim, textKept) {
 
 /**
  * claimmark's storage entries for a document, schema 2 (see
- * src/domain/persist.rs): the envelope, and the article's text under its
+ * crates/claimmark-core/src/storage/envelope.rs): the envelope, and the article's text under its
  * own key when kept (an article loaded by hand). The envelope leaves out
  * `textHash` (optional: the widget hashes with xxh3, which Node lacks),
  * so the kept text is taken as it is.

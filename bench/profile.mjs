@@ -14,10 +14,10 @@ import { seedStorage, watchClaimmark } from './render.mjs';
 
 const BUCKETS = [
   ['JSON (serde_json)', /serde_json|serde::de|serde::ser|<serde|serde_derive/],
-  ['anchoring (domain::anchor)', /domain::anchor/],
-  ['segments (domain::segments)', /domain::segments/],
-  ['document, offsets, hashing (domain::document/offsets, xxh3)', /domain::document|domain::offsets|xxhash|xxh3/],
-  ['other domain (store, session, persist, annotation)', /claimmark::domain/],
+  ['anchoring (model::anchor)', /claimmark_core::model::anchor/],
+  ['segments (view::segments)', /claimmark_core::view::segments/],
+  ['document, offsets, hashing (text::document/offsets, xxh3)', /claimmark_core::text::document|claimmark_core::text::offsets|xxhash|xxh3/],
+  ['other core (state, storage, model, interchange)', /claimmark_core::/],
   ['UI components (claimmark::ui)', /claimmark::ui/],
   ['Yew (virtual DOM, scheduler)', /yew|implicit_clone/],
   ['UUID / time parsing', /uuid|time::|rfc3339/i],

@@ -2,7 +2,6 @@
 // raw runs included) and bench/report.md (tables, goals met or missed,
 // where the time goes).
 
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -118,7 +117,7 @@ function markdown(results, s) {
     L.push(`| ${name} | ${ms(r.claimmark)} | ${gt}${ms(r.recogito)} | ${r.recogitoUnfinished ? '≤ ' : ''}${round(r.ratio, 2)}× | ${gt}${ms(r.recogitoCss)} | ${r.recogitoUnfinished ? '≤ ' : ''}${round(r.ratioCss, 2)}× | ${ms(r.claimmarkLoad)} | ${results.render[name].claimmark.length} (Recogito ${results.render[name].recogito.length}) |`);
   }
   L.push('', `"≥" marks a Recogito page that had not painted when the harness stopped waiting (${RECOGITO_TIMEOUT_MS / 1000} s): the figure is that wait.`, '');
-  L.push('- **claimmark**: the release demo at `/`, its article and claims put in localStorage beforehand from a blank page of the same origin (so nothing is seeded inside the measured time); the seed article is the embedded one, larger ones are stored as "loaded by hand" (text + claims), the only way the demo opens another article. Painted = every claim intersecting the viewport (the text of the blocks on screen) has its `mark.cm-claim`s in the DOM — Recogito\'s criterion — then a double `requestAnimationFrame`. Blocks within the first 10,000 characters, and then those of the chunks of eight blocks within two screens of the viewport, carry their marks; the others their text alone until scrolled near (`src/ui/nearby.rs`). Claims in view, and claims with marks in the DOM when painted: ' +
+  L.push('- **claimmark**: the release demo at `/`, its article and claims put in localStorage beforehand from a blank page of the same origin (so nothing is seeded inside the measured time); the seed article is the embedded one, larger ones are stored as "loaded by hand" (text + claims), the only way the demo opens another article. Painted = every claim intersecting the viewport (the text of the blocks on screen) has its `mark.cm-claim`s in the DOM — Recogito\'s criterion — then a double `requestAnimationFrame`. Blocks within the first 10,000 characters, and then those of the chunks of eight blocks within two screens of the viewport, carry their marks; the others their text alone until scrolled near (`src/nearby.rs`). Claims in view, and claims with marks in the DOM when painted: ' +
     `${Object.entries(s.render).map(([n, r]) => `${n}: ${r.inView} in view, ${r.shown} of ${r.claims} with marks (${r.marks} marks)`).join('; ')}.`);
   L.push('- **Recogito**: a static page per set with the article as HTML paragraphs and the W3C annotations inline (JSON), `createTextAnnotator` + `setAnnotations`. Painted = its first `onRedraw` event after `setAnnotations` whose highlights cover every annotation intersecting the viewport, then a double rAF. ' +
     `Recogito revives a DOM Range and measures client rects for **every** annotation (its spatial index: ${Object.entries(s.render).map(([n, r]) => `${n} ${r.recogitoIndexed}`).join(', ')} indexed) but paints **only those in the viewport** (${Object.entries(s.render).map(([n, r]) => `${n} ${r.recogitoInView}`).join(', ')}).`);
@@ -149,7 +148,7 @@ function markdown(results, s) {
     L.push('', '| time (ms) | claimmark | naive W3C JSON |', '|---|---|---|');
     L.push(`| save | ${ms(st.save.median)} (\`claimmark:save\`, p50 of ${st.save.runs.length}: the envelope with every claim, rows of unchanged claims reused, + setItem) | ${ms(st.naive.stringify)} (JSON.stringify only); setItem beside the demo's data: ${st.naiveSet.ok ? `${ms(st.naiveSet.ms)} ms` : `fails (${st.naiveSet.error})`} |`);
     L.push(`| load | ${ms(st.load.median)} (\`claimmark:load\`, p50 of ${st.load.runs.length} page loads: getItem of the envelope and the text, parse, validate, build the document, anchor every claim) | ${ms(st.naive.parse)} (JSON.parse only) |`);
-    L.push('', 'Sizes are what Chromium counts (key + value, UTF-16 units). Claims are stored as compact rows (schema 2, \`src/domain/compact.rs\`); the embedded article\'s figure is the same rows with each \`0\` ("the quote is the kept text\'s") replaced by the exact quote, as a widget without kept text writes them. A save writes the envelope only; the text key is written when the article is opened. The naive figures are taken in the same page, medians of repeated runs.', '');
+    L.push('', 'Sizes are what Chromium counts (key + value, UTF-16 units). Claims are stored as compact rows (schema 2, \`crates/claimmark-core/src/storage/compact.rs\`); the embedded article\'s figure is the same rows with each \`0\` ("the quote is the kept text\'s") replaced by the exact quote, as a widget without kept text writes them. A save writes the envelope only; the text key is written when the article is opened. The naive figures are taken in the same page, medians of repeated runs.', '');
   }
 
   L.push('## Anchoring', '');
@@ -211,7 +210,6 @@ function markdown(results, s) {
     for (const t of p.trace) L.push(`| ${t.name} | ${t.ms} |`);
     L.push('');
   }
-  if (results.analysis) L.push(results.analysis, '');
   L.push('## Reproduce', '', '```sh', 'make bench        # release build, then node bench/run.mjs: writes bench/report.md and bench/report.json', 'make bench-smoke  # small sizes, few tries: writes bench/results/smoke/ (what CI runs)', '```', '');
   return L.join('\n');
 }
@@ -225,12 +223,12 @@ export async function writeReport(dir, results) {
 }
 
 // `node bench/report.mjs [dir]` rewrites report.md from report.json (for
-// instance after editing bench/analysis.md), without measuring again.
+// instance after changing how a table is written), without measuring again.
+// Where the time goes is explained in docs/performance.md, not here.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? path.dirname(fileURLToPath(import.meta.url));
-  const { summary, ...results } = JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8'));
-  const analysis = path.join(path.dirname(fileURLToPath(import.meta.url)), 'analysis.md');
-  if (!results.smoke && existsSync(analysis)) results.analysis = await readFile(analysis, 'utf8');
+  // Reports written before docs/performance.md carry an `analysis` text; it is left out.
+  const { summary, analysis, ...results } = JSON.parse(await readFile(path.join(dir, 'report.json'), 'utf8'));
   await writeReport(dir, results);
   console.error(`[bench] rewrote ${path.join(dir, 'report.md')}`);
 }

@@ -165,8 +165,6 @@ async function main() {
   if (reuse) log('anchoring: reusing bench/results/anchoring.json (BENCH_REUSE_ANCHORING)');
   const anchoringError = reuse ? null : runAnchoring();
   results.anchoring = anchoringError ?? (await readAnchoring());
-  const analysis = path.join(BENCH, 'analysis.md');
-  if (!smoke && existsSync(analysis)) results.analysis = await readFile(analysis, 'utf8');
   results.environment.seconds = Math.round((Date.now() - started) / 1000);
 
   const { summary } = await writeReport(REPORT_DIR, results);

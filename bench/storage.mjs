@@ -23,7 +23,7 @@ function measureInPage({ w3cJson, repeats }) {
   const textUnits = text === null ? 0 : textKey.length + text.length;
   // The same claims as an embedded article stores them (no kept text, so
   // each row keeps its exact quote where this one has `0`, "the text's";
-  // see src/domain/compact.rs): computed from the stored rows.
+  // see crates/claimmark-core/src/storage/compact.rs): computed from the stored rows.
   let embeddedUnits = key.length + value.length;
   if (text !== null) {
     const points = Array.from(text);

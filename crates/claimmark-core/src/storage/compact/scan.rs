@@ -7,7 +7,7 @@
 //! own. Anything else is not read here, and the caller's serde path reads
 //! it: this gives serde's result, sooner. At 10,000 claims, serde's
 //! generic path was most of the time a load spent parsing (see
-//! `bench/analysis.md`).
+//! `docs/performance.md`).
 
 use super::{DeletionRow, Extra, Quote, Row};
 use crate::model::annotation::{AnnotationId, TextPositionSelector, Timestamp};
