@@ -18,7 +18,7 @@ const BUCKETS = [
   ['segments (view::segments)', /claimmark_core::view::segments/],
   ['document, offsets, hashing (text::document/offsets, xxh3)', /claimmark_core::text::document|claimmark_core::text::offsets|xxhash|xxh3/],
   ['other core (state, storage, model, interchange)', /claimmark_core::/],
-  ['UI components (claimmark::ui)', /claimmark::ui/],
+  ['the widget (claimmark: components, hooks)', /claimmark::/],
   ['Yew (virtual DOM, scheduler)', /yew|implicit_clone/],
   ['UUID / time parsing', /uuid|time::|rfc3339/i],
   ['allocation (dlmalloc, memcpy)', /dlmalloc|alloc::|memcpy|memmove|memset|__rust_alloc|__rust_dealloc|__rust_realloc|RawVec|rust_alloc/],
