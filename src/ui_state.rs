@@ -18,6 +18,7 @@
 //! are near the viewport ([`crate::hooks::nearby`]) and the live region's
 //! text ([`crate::hooks::announcer`]).
 
+use std::mem::replace;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -100,7 +101,7 @@ pub struct UiState {
     /// The suggestion popover on screen.
     pub suggestion: Option<OpenSuggestion>,
     /// The claim the undo toast offers back.
-    pub deleted: Option<Annotation>,
+    pub deleted: Option<Rc<Annotation>>,
     /// The shortcuts dialog is open.
     pub help_open: bool,
     /// Certainties filtered out, in [`Certainty::ALL`] order.
@@ -201,70 +202,76 @@ impl UiState {
     /// The state after `action`.
     pub fn apply(&self, action: UiAction) -> UiState {
         let mut next = self.clone();
+        next.update(action);
+        next
+    }
+
+    /// Applies `action` in place; false when it changed nothing.
+    pub fn update(&mut self, action: UiAction) -> bool {
         match action {
-            UiAction::Select(pending) => next.pending = pending,
+            UiAction::Select(pending) => replace(&mut self.pending, pending) != pending,
             UiAction::Created(id) => {
-                next.pending = None;
-                next.focus_on(FocusTarget::Claim(id));
-                next.current = Some(id);
+                self.pending = None;
+                self.focus_on(FocusTarget::Claim(id));
+                self.current = Some(id);
+                true
             }
             UiAction::Inspect(found) => {
-                next.suggestion = found.suggestion;
-                next.card = found.claims.split_first().map(|(&id, others)| OpenCard {
+                self.suggestion = found.suggestion;
+                self.card = found.claims.split_first().map(|(&id, others)| OpenCard {
                     id,
                     others: others.to_vec(),
                     at: found.at,
                     take_focus: found.take_focus,
                 });
+                true
             }
             UiAction::SelectCard(id) => {
-                if let Some(open) = &self.card {
-                    let mut others: Vec<AnnotationId> =
-                        open.others.iter().copied().filter(|o| *o != id).collect();
-                    others.push(open.id);
-                    next.card = Some(OpenCard {
-                        id,
-                        others,
-                        at: open.at,
-                        take_focus: open.take_focus,
-                    });
-                }
+                let Some(open) = &mut self.card else {
+                    return false;
+                };
+                open.others.retain(|o| *o != id);
+                open.others.push(open.id);
+                open.id = id;
+                true
             }
-            UiAction::CloseCard => next.card = None,
-            UiAction::CloseSuggestion => next.suggestion = None,
+            UiAction::CloseCard => self.card.take().is_some(),
+            UiAction::CloseSuggestion => self.suggestion.take().is_some(),
             UiAction::Deleted { neighbour, removed } => {
-                next.focus_on(neighbour.map_or(FocusTarget::Article, FocusTarget::Claim));
-                next.current = neighbour;
-                if removed.is_some() {
-                    next.deleted = removed;
+                self.focus_on(neighbour.map_or(FocusTarget::Article, FocusTarget::Claim));
+                self.current = neighbour;
+                if let Some(removed) = removed {
+                    self.deleted = Some(Rc::new(removed));
                 }
+                true
             }
-            UiAction::DismissToast => next.deleted = None,
-            UiAction::OpenHelp => next.help_open = true,
-            UiAction::CloseHelp => next.help_open = false,
+            UiAction::DismissToast => self.deleted.take().is_some(),
+            UiAction::OpenHelp => !replace(&mut self.help_open, true),
+            UiAction::CloseHelp => replace(&mut self.help_open, false),
             UiAction::ToggleFilter(certainty) => {
-                if let Some(slot) = Certainty::ALL
+                let slot = Certainty::ALL
                     .iter()
                     .position(|c| *c == certainty)
-                    .and_then(|i| next.hidden.get_mut(i))
-                {
-                    *slot = !*slot;
-                }
+                    .and_then(|i| self.hidden.get_mut(i));
+                slot.map(|slot| *slot = !*slot).is_some()
             }
-            UiAction::SetDark(dark) => next.dark = dark,
-            UiAction::Focused(id) => next.current = Some(id),
+            UiAction::SetDark(dark) => replace(&mut self.dark, dark) != dark,
+            UiAction::Focused(id) => self.current.replace(id) != Some(id),
             UiAction::FocusClaim(id) => {
-                next.focus_on(FocusTarget::Claim(id));
-                next.current = Some(id);
+                self.focus_on(FocusTarget::Claim(id));
+                self.current = Some(id);
+                true
             }
             UiAction::Reset => {
-                next.suggestion = None;
-                next.card = None;
-                next.pending = None;
-                next.deleted = None;
+                let open = [
+                    self.suggestion.take().is_some(),
+                    self.card.take().is_some(),
+                    self.pending.take().is_some(),
+                    self.deleted.take().is_some(),
+                ];
+                open.contains(&true)
             }
         }
-        next
     }
 
     /// Asks for focus on `target` after the next render.
@@ -277,14 +284,14 @@ impl UiState {
 impl Reducible for UiState {
     type Action = UiAction;
 
-    /// [`UiState::apply`]; the same `Rc` when nothing changed, so Yew
-    /// skips the render.
+    /// [`UiState::update`] on a copy; the same `Rc` when nothing
+    /// changed, so Yew skips the render.
     fn reduce(self: Rc<Self>, action: UiAction) -> Rc<Self> {
-        let next = self.apply(action);
-        if next == *self {
-            self
-        } else {
+        let mut next = UiState::clone(&self);
+        if next.update(action) {
             Rc::new(next)
+        } else {
+            self
         }
     }
 }

@@ -11,7 +11,7 @@
 use web_sys::Element;
 use yew::prelude::*;
 
-use claimmark_core::{AnnotationId, Certainty};
+use claimmark_core::{Annotation, AnnotationId, Certainty};
 
 use crate::dom_selection::{clear_selection, selected_span};
 use crate::hooks::announcer::Announcer;
@@ -83,7 +83,7 @@ impl ClaimActions {
     /// Puts the claim the toast offers back.
     pub fn restore_deleted(&self) {
         if let Some(annotation) = self.ui.deleted.clone() {
-            self.store.restore(annotation);
+            self.store.restore(Annotation::clone(&annotation));
             self.announcer.say("Claim restored.");
         }
         self.ui.dispatch(UiAction::DismissToast);

@@ -272,3 +272,18 @@ fn a_no_op_keeps_the_same_rc() {
     let changed = Rc::clone(&state).reduce(UiAction::OpenHelp);
     assert!(!Rc::ptr_eq(&state, &changed));
 }
+
+#[test]
+fn update_tells_whether_anything_changed() {
+    let mut state = UiState::new(false);
+    assert!(!state.update(UiAction::CloseHelp));
+    assert!(!state.update(UiAction::SetDark(false)));
+    assert!(!state.update(UiAction::DismissToast));
+    assert!(!state.update(UiAction::Reset));
+    assert!(state.update(UiAction::Focused(id(1))));
+    assert!(!state.update(UiAction::Focused(id(1))));
+    assert!(state.update(UiAction::Select(Some(pending()))));
+    assert!(!state.update(UiAction::Select(Some(pending()))));
+    assert!(state.update(UiAction::Reset));
+    assert_eq!(state.pending, None);
+}
