@@ -5,6 +5,9 @@
 //! localStorage is reached only through `Window::local_storage()`, whose
 //! `Result` covers sandboxed frames and blocked storage; it never calls
 //! `clear()` or enumerates keys, so a host page's data is never touched.
+//!
+//! Not here: which store a widget uses (`WidgetStorage`, [`crate::embed`])
+//! and what is kept under which key (the core's `storage`).
 
 use claimmark_core::model::anchor::normalize;
 use claimmark_core::model::annotation::{AnnotationId, Timestamp};

@@ -3,6 +3,9 @@
 //! reaching the article's own handlers, and focus goes to one of their
 //! buttons when they open; [`focus_within`] hands focus back to what a
 //! dialog was opened from.
+//!
+//! Not here: the dialogs themselves ([`crate::components`]) and which one
+//! is open ([`crate::ui_state`]).
 
 use yew::prelude::*;
 

@@ -10,6 +10,9 @@
 //! [`claimmark_core::text::offsets::char_to_utf16`]. Boundaries outside the
 //! article clamp to its first or last run. Anything unexpected gives
 //! `None`, never a panic: DOM selections are untrusted input.
+//!
+//! Not here: what a selection becomes (the pending selection,
+//! [`crate::hooks::selection`]; a claim, [`crate::hooks::claims`]).
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, NodeList, Range, Selection};

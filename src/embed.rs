@@ -7,6 +7,9 @@
 //! export and import W3C annotations, read them, destroy the widget. The
 //! widget reports each created, edited or deleted claim as a bubbling,
 //! composed `claimmark-change` event on the element it was mounted in.
+//!
+//! Not here: the widget itself ([`crate::components::claim_annotator`]) and
+//! the claims' storage format (the core's `storage`).
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -5,7 +5,7 @@
 //!   acting on the focused claim (1, 2, 3, Delete), and moving the reading
 //!   cursor ([`claimmark_core::view::reading_cursor`]: `n` / `p` sentences, `w` /
 //!   `b` words, `e` / `Shift+E` grow and shrink, `s` the whole sentence).
-//! - [`step_stop`] finds the next or previous claim stop (the root focuses it).
+//! - [`step_stop`] finds the next or previous claim stop ([`crate::hooks::roving_focus`] focuses it).
 //! - [`focus_claim`]: focus a claim's stop, scrolled into view.
 //!
 //! Not here: what the keys do (the hooks [`crate::hooks::key_commands`]

@@ -16,6 +16,8 @@
 //! - [`dialog`]: Escape and first focus, shared by the small dialogs.
 //! - [`share`]: page URL and fragment, downloads, clipboard.
 //! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
+//!
+//! Not here: anything about claims or text ([`claimmark_core`]).
 
 #![cfg_attr(
     test,

@@ -3,6 +3,9 @@
 //! that loads `claimmark.js`, which initialises this same wasm) it does
 //! nothing: there the widgets are `<claim-annotator>` elements or
 //! `mount()` calls.
+//!
+//! Not here: the widget ([`claimmark::ClaimAnnotator`]) and embedding in
+//! host pages (`claimmark::embed`).
 
 fn main() {
     let root = web_sys::window()

@@ -8,6 +8,9 @@
 //! wasm. The claims come from the last state each mounted widget rendered
 //! (remembered here on every revision); when that cannot be read, the last
 //! envelope saved in localStorage is offered instead.
+//!
+//! Not here: saving ([`crate::hooks::persistence`]) and the storage banner
+//! in the widget ([`crate::components::notice_banner`]).
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;

@@ -1,6 +1,9 @@
 //! The browser's side of sharing: the page's address, downloads, the
 //! clipboard and the share-link fragment. What is shared is decided in
-//! `domain::interchange`; this only moves text in and out of the browser.
+//! the core's [`claimmark_core::interchange`]; this only moves text in and
+//! out of the browser.
+//!
+//! Not here: the Share panel ([`crate::components::share_panel`]).
 
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};

@@ -2,8 +2,9 @@
 //! `use_reducer`, and [`use_store`], which hands components domain verbs
 //! instead of raw setters.
 //!
-//! Persistence is not here: it is an effect in the root component keyed
-//! on the state's revision.
+//! Not here: persistence, an effect keyed on the state's revision
+//! ([`crate::hooks::persistence`], started by [`crate::hooks::widget_store`]),
+//! and the screen state around the claims ([`crate::ui_state`]).
 
 use std::rc::Rc;
 

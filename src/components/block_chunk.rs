@@ -8,6 +8,9 @@
 //! root reconciles: a change that touches one block compares the props
 //! of about two hundred chunks, and re-renders one, instead of building
 //! 1,500 blocks.
+//!
+//! Not here: a block's own marks ([`crate::components::block_view`]) and
+//! which blocks show them ([`crate::hooks::marks`]).
 
 use std::rc::Rc;
 

@@ -4,7 +4,7 @@
 //! host CSS and tests find every highlight by `data-certainty` and
 //! `data-annotation-id`. The outermost mark where a claim starts is its
 //! stop (`role=button`, accessible name "Unclear claim: …"); only one stop
-//! in the widget has `tabindex=0` (roving focus, moved by the root).
+//! in the widget has `tabindex=0` (roving focus, moved by [`crate::hooks::roving_focus`]).
 //! Memoised by its props: a change to one claim
 //! re-renders only the blocks whose segments changed. Until the block
 //! comes near the viewport (`marks` false, [`crate::hooks::nearby`]) it is
@@ -16,6 +16,9 @@
 //! the runs stay the innermost text holders. The wrapper is a keyboard
 //! stop (`role=button`, `tabindex=0`) whose `title` says why and whose
 //! accessible name says the certainty, so it is never colour alone.
+//!
+//! Not here: cutting the pieces ([`crate::hooks::pieces`]) and moving the
+//! tab stop ([`crate::hooks::roving_focus`]).
 
 use std::rc::Rc;
 
@@ -37,7 +40,7 @@ pub struct BlockViewProps {
     /// This block.
     pub block: Block,
     /// Show the marks; false shows the text alone, as one run, while the
-    /// block is far from the viewport ([`crate::hooks::nearby`]). The root says
+    /// block is far from the viewport ([`crate::hooks::nearby`]). [`crate::hooks::marks`] says
     /// which blocks do (near, printing, or holding the tab stop).
     #[prop_or(true)]
     pub marks: bool,

@@ -8,6 +8,8 @@
 //! and a read-only card (on hover, focus, tap or Enter) and drops every
 //! control that changes claims; the `suggestions` prop turns the
 //! assistant's suggestions and their switch off.
+//!
+//! Not here: state or logic of its own (the hooks, [`crate::ui_state`]).
 
 use yew::prelude::*;
 

@@ -1,7 +1,10 @@
 //! The card of one claim, a dialog: its quote, certainty (buttons and keys
 //! 1, 2, 3), note, source links (http and https only), delete, and the
 //! other claims over the same text. It takes focus when it opens; Escape
-//! or Close hands focus back (the root does that).
+//! or Close hands focus back ([`crate::hooks::card`] does that).
+//!
+//! Not here: which card is open, switching and closing it
+//! ([`crate::hooks::card`]), and deleting ([`crate::hooks::claims`]).
 
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! The claims panel: every claim in document order (quote, certainty, the
 //! start of its note, how many sources), filtered by the legend's chips
 //! and by a search over quotes and notes. Choosing an entry scrolls to its
-//! highlight and focuses it (the root does that through `on_pick`). A long
+//! highlight and focuses it ([`crate::hooks::roving_focus`], through `on_pick`). A long
 //! investigation has thousands of claims: the panel lists the first
 //! [`PANEL_PAGE`] that match and a button shows more, so the page never
 //! lays out ten thousand entries nobody scrolls through (search narrows).

@@ -1,5 +1,7 @@
 //! The demo page: the seed article (shipped in `assets/article.txt`),
 //! ready to annotate, with "Load article" to try any other text.
+//!
+//! Not here: the widget ([`crate::components::claim_annotator`]).
 
 use yew::prelude::*;
 

@@ -4,6 +4,8 @@
 //! With `on_toggle`, each entry is a filter chip (a toggle button with
 //! `aria-pressed`): switching a certainty off dims its highlights and
 //! leaves it out of the claims panel and of keyboard roving.
+//!
+//! Not here: the filter's state ([`crate::ui_state::UiState::hidden`]).
 
 use yew::prelude::*;
 

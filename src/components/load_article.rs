@@ -1,6 +1,8 @@
 //! "Load article": paste text or pick a .txt file to annotate another
 //! article, or go back to the demo article. Each article keeps its own
 //! claims (the root opens it under an id derived from its text).
+//!
+//! Not here: opening the article ([`crate::hooks::widget_store`]).
 
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};

@@ -2,6 +2,9 @@
 //! component re-renders only when what it shows changed; callbacks are
 //! named `on_…`. The root is [`claim_annotator`]; what components do
 //! beyond showing their props is in [`crate::hooks`].
+//!
+//! Not here: state and behaviour beyond a component's own fields (the
+//! hooks).
 
 use claimmark_core::text::excerpt::first_words;
 

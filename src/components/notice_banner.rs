@@ -2,6 +2,9 @@
 //! with a button that downloads the claims from memory (W3C JSON) — it
 //! works when storage is blocked, full or read-only. Shows nothing when
 //! all is well.
+//!
+//! Not here: where the notices come from (the core's state, reported by
+//! saving: [`crate::hooks::persistence`]).
 
 use yew::prelude::*;
 

@@ -1,6 +1,8 @@
 //! "Orphaned claims": claims whose text is no longer in the article. They
 //! are listed with their quote, certainty and note, and never deleted
 //! automatically.
+//!
+//! Not here: anchoring (the core); this only lists.
 
 use yew::prelude::*;
 

@@ -3,6 +3,8 @@
 //! it, see [`claimmark_core::view::reading_cursor::overview`]), as counts and as a
 //! stacked SVG bar. The bar is an image with a text alternative; the counts
 //! beside it carry the symbols, so nothing rests on colour alone.
+//!
+//! Not here: cutting and counting the sentences ([`crate::hooks::overview`]).
 
 use yew::prelude::*;
 

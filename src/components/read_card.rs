@@ -3,6 +3,8 @@
 //! links (each opens in a new tab, `rel="noopener noreferrer"`). Nothing
 //! on it changes the claim. It opens on hover, focus, tap or Enter; Escape
 //! or Close puts it away.
+//!
+//! Not here: when it opens or closes ([`crate::hooks::card`]).
 
 use yew::prelude::*;
 

@@ -3,6 +3,8 @@
 //! changed. Each shows its stored quote beside what the text says now and
 //! offers one action that settles it: accept the edited text, or choose
 //! one of the two places. Nothing is moved without a person's choice.
+//!
+//! Not here: anchoring (the core); this shows its outcome and the choice.
 
 use yew::prelude::*;
 

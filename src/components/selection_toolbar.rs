@@ -1,6 +1,9 @@
 //! The toolbar that appears next to a selection: one button per
 //! certainty (keys 1, 2, 3). Pressing a button keeps the selection (the
 //! mouse-down is cancelled) and reports the chosen certainty.
+//!
+//! Not here: the selection ([`crate::hooks::selection`]) and creating the
+//! claim ([`crate::hooks::claims`]).
 
 use yew::prelude::*;
 

@@ -4,6 +4,9 @@
 //! checked whole first and previewed — new, updated, unchanged, orphaned,
 //! rejected with each reason — and nothing changes until the person
 //! confirms; then it is applied at once (`Action::Import`).
+//!
+//! Not here: the formats ([`claimmark_core::interchange`]) and the browser's
+//! side of downloads and the clipboard ([`crate::share`]).
 
 use std::rc::Rc;
 

@@ -1,5 +1,8 @@
 //! The `?` dialog: every keyboard shortcut. It takes focus when it opens
 //! and gives it back to where it was when it closes (Escape or Close).
+//!
+//! Not here: when it opens ([`crate::ui_state::UiState::help_open`]) and what
+//! the keys do ([`crate::hooks::key_commands`]).
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;

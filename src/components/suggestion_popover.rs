@@ -1,7 +1,10 @@
 //! The small dialog a suggested sentence opens: why it was suggested,
 //! "Accept as …" (the suggested certainty) and "Dismiss". It takes the
-//! focus when it opens; Escape closes it (the root then puts the focus
+//! focus when it opens; Escape closes it ([`crate::hooks::suggestions`] then puts the focus
 //! back on the suggestion).
+//!
+//! Not here: which suggestion is open and what accepting or dismissing
+//! does ([`crate::hooks::suggestions`]).
 
 use yew::prelude::*;
 

@@ -1,4 +1,6 @@
 //! The "claim deleted" toast with its Undo button.
+//!
+//! Not here: the deleted claim and putting it back ([`crate::hooks::claims`]).
 
 use yew::prelude::*;
 

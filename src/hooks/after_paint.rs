@@ -5,6 +5,9 @@
 //! article and its claims — shows first and optional extras (the certainty
 //! assistant's suggestions, the overview's sentence counts) follow without
 //! holding up the frames that show it.
+//!
+//! Not here: the work that waits (suggestions, [`crate::hooks::suggestions`];
+//! the overview, [`crate::hooks::overview`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -6,6 +6,8 @@
 //! whole widget. At 10,000 claims a certainty change re-rendered the root
 //! twice, once for the change and once for its message. The region is
 //! rendered without children, so Yew never touches the text set here.
+//!
+//! Not here: what is said (the hooks that act).
 
 use yew::prelude::*;
 

@@ -9,14 +9,16 @@
 //! ([`crate::components::block_chunk`]), a chunk at a time: an
 //! `IntersectionObserver` on thousands of blocks costs milliseconds every
 //! frame); all of them while
-//! printing (the root asks [`crate::hooks::printing`]).
+//! printing ([`crate::hooks::marks`] asks [`crate::hooks::printing`]).
 //! Blocks whose chunk is more than [`KEEP_SCREENS`] from the viewport give
 //! their marks back: a fact-checker who works through a long article would
 //! otherwise end with every mark of it in the page, and every frame after a
 //! change paid for them (the gap between the two distances keeps a block
 //! from switching at every scroll). The block holding the keyboard's
-//! claim stop always shows them (the root passes it), so moving to a claim
+//! claim stop always shows them ([`crate::hooks::marks`] adds it), so moving to a claim
 //! anywhere lands on its mark.
+//!
+//! Not here: the other reasons a block shows its marks ([`crate::hooks::marks`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -3,6 +3,9 @@
 //! state's revision and the article shown (never I/O inside the reducer).
 //! Both are bracketed by `performance.measure` entries (`claimmark:load`,
 //! `claimmark:save`) that `make bench` reads.
+//!
+//! Not here: what is written and how it reads back (the core's `storage`),
+//! and another tab's saves ([`crate::hooks::sync`]).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -2,6 +2,9 @@
 //! `print` media query (which also follows print emulation). What only
 //! paper shows (the numbered claim list, every block's marks) is built then,
 //! not on every screen render.
+//!
+//! Not here: what paper shows ([`crate::components::print_claims`],
+//! [`crate::hooks::marks`]).
 
 use yew::prelude::*;
 

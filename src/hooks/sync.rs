@@ -7,6 +7,8 @@
 //!
 //! A removed key (`newValue` null) or contents this version cannot read are
 //! ignored: nothing is ever deleted because of them.
+//!
+//! Not here: the merge rules (the core) and saving ([`crate::hooks::persistence`]).
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;

@@ -1,5 +1,7 @@
 //! The screen-state reducer's behaviour: what each action opens, closes
 //! and keeps (run natively: `cargo test -p claimmark`).
+//!
+//! Not here: the reducer itself (the parent module).
 
 use super::*;
 
