@@ -23,7 +23,7 @@ build: setup
 	trunk build --release --offline
 
 ## Every test: format, clippy (host and wasm32), native, browser, end to end
-test: setup-test fmt-check check-sinks clippy test-native test-browser test-e2e
+test: setup-test fmt-check check-sinks check-layers clippy test-native test-browser test-e2e
 	@echo "make test: all suites passed"
 
 fmt-check:
