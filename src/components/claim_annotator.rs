@@ -77,6 +77,9 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let (store, document, storage) = (widget.store(), widget.document(), widget.storage.clone());
     let (root, article, announcer) = (use_node_ref(), use_node_ref(), use_announcer());
     let ui = use_ui(&storage);
+    // Hook order is effect order: the selection's listeners run before the
+    // suggestions' (which wait for no selection), and a kept selection is
+    // put back before roving focus moves.
     let (on_pointerdown, selecting) = use_pending_selection(ui.dispatcher(), &root, &article);
     use_selection_kept(&article, &document);
     let ordered = use_document_order(&store);
