@@ -4,31 +4,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LABELS, UUID, dragSelect, textPoints, useDemo } from './harness.mjs';
+import { LABELS, UUID, dragSelect, exampleUrl as pageUrl, openExample, textPoints, useDemo } from './harness.mjs';
 
 const env = useDemo();
 
 const EDIT = 'claim-annotator[mode=edit]';
 const READ = 'claim-annotator[mode=read]';
 const BRIDGE_TEXT = "The harbour bridge will reopen to traffic on Monday, the city's transport office said on Friday.";
-
-function pageUrl(name) {
-  return new URL(`examples/${name}`, env.url).href;
-}
-
-/** Opens an example page and waits until every widget on it is ready (annotations loaded). */
-async function openExample(page, name) {
-  await page.goto(pageUrl(name));
-  await page.waitForFunction(
-    () => {
-      const all = [...document.querySelectorAll('claim-annotator')];
-      return all.length > 0 && all.every((el) => el.getAttribute('data-claimmark') === 'ready');
-    },
-    null,
-    { timeout: 15_000 },
-  );
-  await page.evaluate(() => Promise.all([...document.querySelectorAll('claim-annotator')].map((el) => el.ready)));
-}
 
 /** Collects claimmark-change details that bubble to the document. */
 async function recordChanges(page) {

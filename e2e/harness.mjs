@@ -71,6 +71,28 @@ export function useDemo({ dir = process.env.CLAIMMARK_DIST || DEFAULT_DIR } = {}
   return env;
 }
 
+/** The address of `examples/<name>` on the test server. */
+export function exampleUrl(name, url = serverUrl) {
+  return new URL(`examples/${name}`, url).href;
+}
+
+/**
+ * Opens an example page and waits until every widget on it is ready
+ * (annotations loaded, `el.ready` resolved).
+ */
+export async function openExample(page, name) {
+  await page.goto(exampleUrl(name));
+  await page.waitForFunction(
+    () => {
+      const all = [...document.querySelectorAll('claim-annotator')];
+      return all.length > 0 && all.every((el) => el.getAttribute('data-claimmark') === 'ready');
+    },
+    null,
+    { timeout: 15_000 },
+  );
+  await page.evaluate(() => Promise.all([...document.querySelectorAll('claim-annotator')].map((el) => el.ready)));
+}
+
 /** Opens the demo page and waits until the article's text is rendered. */
 export async function openDemo(page, url = serverUrl) {
   assert.ok(url, 'openDemo: no server running (call useDemo() at the top of the test file)');

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { LABELS, afterFirstFrames, dragSelect, eventually, useDemo } from './harness.mjs';
+import { LABELS, afterFirstFrames, dragSelect, eventually, exampleUrl as pageUrl, openExample, useDemo } from './harness.mjs';
 
 const env = useDemo();
 
@@ -26,22 +26,9 @@ const SEEDED = {
   'claimmark:v1:doc:some-other-article': '{"claims":[]}',
 };
 
-function pageUrl(name) {
-  return new URL(`examples/${name}`, env.url).href;
-}
-
-/** Opens an example page and waits until every widget on it is ready. */
-async function openExample(page, name) {
-  await page.goto(pageUrl(name));
-  await page.waitForFunction(
-    () => {
-      const all = [...document.querySelectorAll('claim-annotator')];
-      return all.length > 0 && all.every((el) => el.getAttribute('data-claimmark') === 'ready');
-    },
-    null,
-    { timeout: 15_000 },
-  );
-  await page.evaluate(() => Promise.all([...document.querySelectorAll('claim-annotator')].map((el) => el.ready)));
+/** Opens an example page, every widget ready, its first frames painted. */
+async function openExampleShown(page, name) {
+  await openExample(page, name);
   await afterFirstFrames(page);
 }
 
@@ -162,7 +149,7 @@ async function closeCard(dialog) {
 
 /** Opens the widget and checks it is the edit widget with storage="none". */
 async function openNoneWidget(page) {
-  await openExample(page, PAGE);
+  await openExampleShown(page, PAGE);
   const attrs = await edit(page).evaluate((el) => ({
     storage: el.getAttribute('storage'),
     docId: el.getAttribute('doc-id'),
