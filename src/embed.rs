@@ -235,11 +235,14 @@ pub fn use_bridge(bridge: Option<Bridge>, handle: &UseReducerHandle<Shared>) {
     if let Some(bridge) = &bridge {
         bridge.link(handle);
     }
-    let state = handle.clone();
+    // The claims this render shows, taken now (the handle reads the state
+    // of the moment, which an event between the render and its effect may
+    // have moved on).
+    let rendered = Rc::clone(&handle.0);
     use_effect_with(
         (handle.revision, DocumentRef(handle.document.clone())),
         move |_| {
-            let now = state.claims.clone();
+            let now = rendered.claims.clone();
             let changes = diff_claims(&seen.borrow(), &now);
             *seen.borrow_mut() = now;
             if let Some(bridge) = bridge {

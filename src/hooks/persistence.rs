@@ -74,8 +74,11 @@ pub const SAVE_DELAY_MS: u32 = 100;
 /// and merged back in if that article is opened again, so switching articles
 /// with storage full loses nothing. With localStorage, another tab's saves
 /// of the same document are merged in ([`crate::hooks::sync`]).
+///
+/// The [`Saving`] handle it returns writes the article shown at once before
+/// another opens ([`Saving::before_leaving`]).
 #[hook]
-pub fn use_persistence(handle: &UseReducerHandle<Shared>, storage: WidgetStorage) {
+pub fn use_persistence(handle: &UseReducerHandle<Shared>, storage: WidgetStorage) -> Saving {
     crate::hooks::sync::use_tab_sync(handle, matches!(storage, WidgetStorage::Local));
     let first = handle.revision;
     let saver = use_memo((), move |()| Saver::new(storage, first));
@@ -109,12 +112,39 @@ pub fn use_persistence(handle: &UseReducerHandle<Shared>, storage: WidgetStorage
     // the panic hook's export reads the latest claims of each document, and
     // what waits for the article left is written then, not at the next
     // change.
-    let state = handle.clone();
+    //
+    // The state saved is the one this render shows, taken now: the
+    // handle reads the reducer's state of the moment, and Yew may yield to
+    // the browser between a render and its effects (a long render), so an
+    // event in between (another article opened) would otherwise have this
+    // effect save that article's state and lose this render's change.
+    let rendered = Rc::clone(&handle.0);
+    let reducer = handle.clone();
     let shown = crate::store::DocumentRef(handle.document.clone());
+    let saving = Saving(Rc::clone(&saver));
     use_effect_with((handle.revision, shown), move |(revision, _)| {
-        crate::recovery::remember(&state);
-        saver.changed(*revision, state);
+        crate::recovery::remember(&reducer);
+        saver.changed(*revision, &rendered, reducer);
     });
+    saving
+}
+
+/// The widget's saving, for the verbs that open another article.
+#[derive(Clone)]
+pub struct Saving(Rc<Saver>);
+
+impl Saving {
+    /// Another article is about to be read from storage: what `reducer`
+    /// holds now, the article being left with its latest change, is written
+    /// at once (kept aside if it cannot be, as when the next article's render
+    /// writes it). Else a change whose render's effect has not run yet (Yew
+    /// may yield to the browser in between) would still be waiting when the
+    /// article is read again, which would then show it without that change.
+    pub fn before_leaving(&self, reducer: &UseReducerHandle<Shared>) {
+        let state = State::clone(reducer);
+        self.0.changed(state.revision, &state, reducer.clone());
+        self.0.flush(true);
+    }
 }
 
 /// The pending save: the latest state not yet written, and the timer that
@@ -157,8 +187,9 @@ impl Saver {
     /// one is written first, at once, and kept aside if it cannot be; when
     /// it shows an article kept aside so, that article's claims are merged
     /// back in (as another tab's would be: newer copies win, tombstones
-    /// hold).
-    fn changed(self: &Rc<Self>, revision: u64, state: UseReducerHandle<Shared>) {
+    /// hold) while `reducer` still shows that article. `state` is the state
+    /// as rendered; `reducer` takes the merge and hears how saving went.
+    fn changed(self: &Rc<Self>, revision: u64, state: &State, reducer: UseReducerHandle<Shared>) {
         let other_article = self
             .pending
             .borrow()
@@ -170,8 +201,12 @@ impl Saver {
                 self.keep_aside(unsaved);
             }
         }
-        if let Some(unsaved) = self.take_aside(&state.document) {
-            state.dispatch(Action::Merge {
+        let still_shown = Rc::ptr_eq(&reducer.document, &state.document);
+        if let Some(unsaved) = still_shown
+            .then(|| self.take_aside(&state.document))
+            .flatten()
+        {
+            reducer.dispatch(Action::Merge {
                 annotations: unsaved.annotations(),
                 deletions: unsaved.deletions.clone(),
             });
@@ -180,8 +215,8 @@ impl Saver {
             return;
         }
         self.saved.set(revision);
-        *self.pending.borrow_mut() = Some(State::clone(&state));
-        *self.reducer.borrow_mut() = Some(state);
+        *self.pending.borrow_mut() = Some(state.clone());
+        *self.reducer.borrow_mut() = Some(reducer);
         if self.timer.borrow().is_none() {
             let saver = Rc::clone(self);
             let timer = Timeout::new(SAVE_DELAY_MS, move || {

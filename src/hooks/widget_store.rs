@@ -18,7 +18,7 @@ use claimmark_core::{Action, DocumentId};
 
 use crate::browser::now;
 use crate::embed::{use_bridge, Bridge, WidgetStorage};
-use crate::hooks::persistence::{initial_state, use_persistence};
+use crate::hooks::persistence::{initial_state, use_persistence, Saving};
 use crate::hooks::ui::Ui;
 use crate::store::{DocumentRef, Store, StoreContext};
 use crate::ui_state::UiAction;
@@ -45,6 +45,7 @@ pub struct WidgetStore {
     pub handle: StoreContext,
     /// Where claims and settings are kept (the same value every render).
     pub storage: WidgetStorage,
+    saving: Saving,
     text: AttrValue,
     doc_id: Option<DocumentId>,
 }
@@ -60,8 +61,10 @@ impl WidgetStore {
         DocumentRef(self.handle.document.clone())
     }
 
-    /// Opens an article loaded by hand (its text kept in storage).
+    /// Opens an article loaded by hand (its text kept in storage); the
+    /// article left is saved first.
     pub fn open_article(&self, text: &str) {
+        self.saving.before_leaving(&self.handle);
         self.handle.dispatch(session::open_article(
             &self.storage,
             text,
@@ -90,8 +93,10 @@ impl WidgetStore {
         (on_open, on_demo)
     }
 
-    /// Goes back to the embedder's article.
+    /// Goes back to the embedder's article; the article left is saved
+    /// first.
     pub fn return_to_embedded(&self) {
+        self.saving.before_leaving(&self.handle);
         self.handle.dispatch(session::return_to_embedded(
             &self.storage,
             &self.text,
@@ -115,7 +120,7 @@ pub fn use_widget_store(args: StoreArgs) -> WidgetStore {
         let storage = storage.clone();
         use_reducer(move || initial_state(&*storage, &text, doc_id, resume))
     };
-    use_persistence(&handle, (*storage).clone());
+    let saving = use_persistence(&handle, (*storage).clone());
     use_bridge(args.bridge, &handle);
     // The name recorded in certainty histories.
     {
@@ -127,6 +132,7 @@ pub fn use_widget_store(args: StoreArgs) -> WidgetStore {
     WidgetStore {
         handle,
         storage: (*storage).clone(),
+        saving,
         text: args.text,
         doc_id,
     }
