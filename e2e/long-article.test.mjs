@@ -27,7 +27,7 @@ const marked = (page) =>
 /**
  * Opens `text` as a pasted article with one claim at the start of each
  * paragraph of `paragraphs` ("ParagraphN officials said", ids `ids`),
- * written to storage in its compact rows (src/domain/compact.rs), then
+ * written to storage in its compact rows (crates/claimmark-core/src/storage/compact.rs), then
  * reloads the demo so that it reads them.
  */
 async function openWithClaims(page, text, paragraphs, ids) {

@@ -186,7 +186,7 @@ test('a long investigation: the panel lists the first 100 matching claims and sh
   );
   await page.evaluate((k) => {
     const envelope = JSON.parse(localStorage.getItem(k));
-    // Compact rows (src/domain/compact.rs): the id first, the note in the
+    // Compact rows (crates/claimmark-core/src/storage/compact.rs): the id first, the note in the
     // optional eighth element.
     const [one] = envelope.claims;
     envelope.claims = Array.from({ length: 150 }, (_, i) => {

@@ -58,7 +58,7 @@ async function docKey(page) {
 
 /**
  * The ids of the claims stored under `key` (schema 2 rows start with the
- * id, written as 32 hex digits: see src/domain/compact.rs), hyphenated as
+ * id, written as 32 hex digits: see crates/claimmark-core/src/storage/compact.rs), hyphenated as
  * the marks carry them; null when the key is empty or not an envelope.
  */
 async function storedIds(page, key) {
