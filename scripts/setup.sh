@@ -60,7 +60,7 @@ if $want_test; then
     step "installing Debian's chromium and chromium-driver"
     apt_install chromium chromium-driver
   fi
-  # The browser tests also run in Firefox: Debian's ESR and geckodriver from crates.io.
+  # The browser tests also run in Firefox: Debian's ESR and geckodriver built with cargo install.
   if ! command -v firefox-esr >/dev/null && ! command -v firefox >/dev/null; then
     step "installing Debian's firefox-esr"
     apt_install firefox-esr
