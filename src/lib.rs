@@ -19,16 +19,6 @@
 //!
 //! Not here: anything about claims or text ([`claimmark_core`]).
 
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
-
 pub mod browser;
 pub mod components;
 pub mod dialog;

@@ -39,16 +39,6 @@
 //! assert_eq!(state.counts(), [0, 1, 0]);
 //! ```
 
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
-
 pub mod assistant;
 pub mod interchange;
 pub mod model;

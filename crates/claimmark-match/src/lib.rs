@@ -13,16 +13,6 @@
 //! - [`search`]: exact look-ups and approximate search with the q-gram lemma;
 //! - [`score`]: how well a place fits a selector (Hypothesis's weights).
 
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
-
 pub mod grams;
 pub mod myers;
 pub mod normalize;

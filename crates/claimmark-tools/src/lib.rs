@@ -6,16 +6,6 @@
 //!   Chromium; `make bench` builds this crate's cdylib for it.
 //! - The `certainty-eval` binary scores the certainty assistant (`make eval`).
 
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
-
 pub mod anchor_bench;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm_exports;
