@@ -10,9 +10,13 @@
 //!   written unless both files are fully valid.
 //! - `claimmark claimreview FILE --url URL --author NAME`: schema.org
 //!   ClaimReview JSON-LD for every claim, to stdout or `-o OUT`.
+//! - `claimmark render ARTICLE.txt CLAIMS.json [-o OUT]`: the article as
+//!   HTML with the claims marked, for pages without script ([`render`]).
 //!
 //! Exit status: 0 success, 1 invalid input or failed I/O, 2 usage errors.
 //! It depends on claimmark-core alone: no browser crate is compiled into it.
+
+mod render;
 
 fn main() -> std::process::ExitCode {
     cli::run()
@@ -88,6 +92,25 @@ mod cli {
             #[arg(short, long, value_name = "OUT")]
             output: Option<PathBuf>,
         },
+        /// Write the article as HTML with its claims marked: no script needed.
+        Render {
+            /// The article's plain text.
+            article: PathBuf,
+            /// The claims (W3C JSON, as exported).
+            claims: PathBuf,
+            /// Where to write the fragment (default: standard output).
+            #[arg(short, long, value_name = "OUT")]
+            output: Option<PathBuf>,
+            /// Also write the fragment's stylesheet (claimmark-read.css) here.
+            #[arg(long, value_name = "CSS")]
+            stylesheet: Option<PathBuf>,
+            /// Colours: auto (the reader's setting), light or dark.
+            #[arg(long, default_value = "auto")]
+            theme: String,
+            /// Write a whole page with the stylesheet inline (a preview).
+            #[arg(long)]
+            page: bool,
+        },
     }
 
     /// Runs the command line; errors become a message and exit status 1.
@@ -118,6 +141,21 @@ mod cli {
                 text.as_deref(),
                 output.as_deref(),
             ),
+            Command::Render {
+                article,
+                claims,
+                output,
+                stylesheet,
+                theme,
+                page,
+            } => crate::render::run(&crate::render::RenderArgs {
+                article: &article,
+                claims: &claims,
+                output: output.as_deref(),
+                stylesheet: stylesheet.as_deref(),
+                theme: &theme,
+                page,
+            }),
         };
         match outcome {
             Ok(true) => ExitCode::SUCCESS,
@@ -130,7 +168,7 @@ mod cli {
     }
 
     /// Reads a file of at most `max` bytes as UTF-8, checking the size first.
-    fn read(path: &Path, max: usize) -> Result<String, String> {
+    pub(crate) fn read(path: &Path, max: usize) -> Result<String, String> {
         let shown = path.display();
         let size = fs::metadata(path)
             .map_err(|e| format!("{shown}: {e}"))?

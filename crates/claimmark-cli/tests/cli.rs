@@ -216,3 +216,64 @@ fn claimreview_writes_one_review_per_claim() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(text(&refused.stderr).contains("only http:// and https://"));
 }
+
+#[test]
+fn render_writes_the_marked_article_and_its_stylesheet_and_refuses_a_bad_file() {
+    let article = path("article.txt");
+    // Valid: two claims marked, each with one card button; the stylesheet
+    // is written where asked.
+    let (out_file, css) = (scratch("fragment.html"), scratch("claimmark-read.css"));
+    let valid = path("valid.json");
+    let out = claimmark(&[
+        "render",
+        &article,
+        &valid,
+        "-o",
+        out_file.to_str().unwrap(),
+        "--stylesheet",
+        css.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let html = std::fs::read_to_string(&out_file).expect("fragment written");
+    assert!(html.starts_with("<div class=\"claimmark cm-prerendered\""));
+    assert_eq!(html.matches("class=\"cm-open\"").count(), 2);
+    assert!(!html.contains("<script"));
+    assert!(std::fs::read_to_string(&css)
+        .expect("css written")
+        .contains(".cm-prerendered"));
+    assert!(
+        text(&out.stderr).contains("2 claims marked"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // A claim not in the article is listed as an orphan, not dropped.
+    let orphan = path("orphan.json");
+    let out = claimmark(&["render", &article, &orphan, "--theme", "dark"]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("class=\"cm-orphans\"") && stdout.contains("the tunnel is closed"));
+    assert!(stdout.contains("data-theme=\"dark\""));
+
+    // Refused items: reasons printed, nothing written, exit 1.
+    let refused = scratch("refused.html");
+    let invalid = path("invalid.json");
+    let out = claimmark(&[
+        "render",
+        &article,
+        &invalid,
+        "-o",
+        refused.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).contains("items[1] link \"javascript:alert(1)\" refused"));
+    assert!(
+        !refused.exists(),
+        "nothing written for a file with refused items"
+    );
+
+    // A bad --theme is a clear error.
+    let out = claimmark(&["render", &article, &valid, "--theme", "sepia"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("--theme \"sepia\": use auto, light or dark"));
+}

@@ -6,9 +6,12 @@
 //! - [`document_order`]: claims in reading order, patched per change.
 //! - [`reading_cursor`]: the keyboard's sentence / word cursor; the overview.
 //! - [`changes`]: claim-by-claim differences, for the change events.
+//! - [`prerender`]: the article and its claims as HTML that needs no
+//!   script (`claimmark render`), and its stylesheet.
 
 pub mod changes;
 pub mod document_order;
+pub mod prerender;
 pub mod reading_cursor;
 pub mod segments;
 pub mod suggested;
