@@ -124,7 +124,9 @@ pub fn render_state(state: &State, theme: RenderTheme) -> Prerendered {
         }
     };
     Prerendered {
-        html: markup.into_string(),
+        // U+0000 is a parse error in HTML (dropped from text, U+FFFD in
+        // attributes): written as U+FFFD, it shows where it was.
+        html: markup.into_string().replace('\0', "\u{FFFD}"),
         placed,
         review: state.needing_review().count(),
         orphans: orphans.len(),
