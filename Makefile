@@ -6,7 +6,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 GECKODRIVER_BIN ?= $(shell command -v geckodriver 2>/dev/null || echo $(HOME)/.cargo/bin/geckodriver)
 
-.PHONY: setup setup-test serve build test fmt-check check-sinks clippy check-layers test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab screenshot
+.PHONY: check-budgets setup setup-test serve build test fmt-check check-sinks clippy check-layers test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab screenshot
 
 setup:
 	@scripts/setup.sh
@@ -23,7 +23,7 @@ build: setup
 	trunk build --release --offline
 
 ## Every test: format, clippy (host and wasm32), native, browser, end to end
-test: setup-test fmt-check check-sinks check-layers clippy test-native test-browser test-e2e
+test: setup-test fmt-check check-sinks check-layers clippy test-native test-browser check-budgets test-e2e
 	@echo "make test: all suites passed"
 
 fmt-check:
@@ -70,6 +70,11 @@ test-browser-firefox:
 
 test-e2e: build
 	npm run e2e
+
+## Size budgets per delivery (scripts/deliveries.mjs): prints every file's
+## raw, gzip and brotli size and fails when a delivery is over its budget
+check-budgets: build
+	node scripts/check-budgets.mjs
 
 ## Fuzz the importer, anchoring and the storage envelope (not part of `make test`).
 ## cargo-fuzz wants nightly flags; RUSTC_BOOTSTRAP=1 lets the stable toolchain

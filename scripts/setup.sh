@@ -2,7 +2,8 @@
 # Installs what claimmark needs and is missing; a second run only checks.
 #   scripts/setup.sh          tools to build and serve the demo
 #   scripts/setup.sh --test   also the browsers and drivers the tests use
-#                             (Chromium + chromedriver, Firefox ESR + geckodriver)
+#                             (Chromium + chromedriver, Firefox ESR + geckodriver,
+#                             WebKitGTK's WebKitWebDriver + Xvfb)
 # Everything comes from package registries by name: no prebuilt downloads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,6 +69,12 @@ if $want_test; then
   if ! command -v geckodriver >/dev/null; then
     step "installing geckodriver (about 5 minutes, once)"
     cargo install geckodriver --locked
+  fi
+  # Read mode is also tested in WebKit (Safari's engine): WebKitGTK's
+  # MiniBrowser through WebKitWebDriver, on a virtual display.
+  if ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
+    step "installing Debian's webkit2gtk-driver and xvfb (about a minute)"
+    apt_install webkit2gtk-driver xvfb
   fi
 fi
 step "ready"
