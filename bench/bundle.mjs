@@ -6,7 +6,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { DIST, RECOGITO_DIST } from './site.mjs';
+import { DELIVERIES } from '../scripts/deliveries.mjs';
 
 function sizes(buffer) {
   return {
@@ -48,4 +50,23 @@ export async function benchBundle() {
     claimmark: { files: claimmark, total: total(claimmark) },
     recogito: { version: pkg.version, files: recogito, total: total(recogito) },
   };
+}
+
+/**
+ * Each delivery's files (scripts/deliveries.mjs) with raw, gzip and brotli
+ * sizes, looked up in dist/ or `extra` (where the read-page benchmark put
+ * the prerendered fragment), with its budget and goal.
+ */
+export async function benchDeliveries(extra) {
+  const out = [];
+  for (const delivery of DELIVERIES) {
+    const files = [];
+    for (const file of delivery.files) {
+      const found = [path.join(extra, file), path.join(DIST, file)].find(existsSync);
+      if (found) files.push({ file, ...sizes(await readFile(found)) });
+      else files.push({ file, missing: true, raw: 0, gzip: 0, brotli: 0 });
+    }
+    out.push({ name: delivery.name, budget: delivery.budget, goal: delivery.goal, files, total: total(files) });
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
 // raw runs included) and bench/report.md (tables, goals met or missed,
 // where the time goes).
 
+import { readPageTable } from './read-page.mjs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -57,8 +58,24 @@ export function summarise(results) {
       after: results.interaction.after ?? null,
     };
   }
-  const b = results.bundle.claimmark.total;
-  s.goals.push(['Bundle ≤ 120 KB gzip (stretch ≤ 95 KB)', `${kb(b.gzip)} KB`, b.gzip <= 120_000, b.gzip <= 95_000]);
+  const delivery = (name) => results.deliveries?.find((d) => d.name === name);
+  const page = results.readPage?.normal;
+  const ratio = (v) => (page?.[v]?.ratio ?? null);
+  if (delivery('prerendered')) {
+    const d = delivery('prerendered');
+    s.goals.push(['Prerendered page (fragment + CSS) ≤ 10 KB gzip, 0 bytes of script', `${kb(d.total.gzip)} KB, ${page?.prerendered?.scripts ?? '?'} script files`, d.total.gzip <= 10_000 && page?.prerendered?.scripts === 0, null]);
+    s.goals.push(['Prerendered: all claims painted ≤ 0.5× Recogito', `${round(ratio('prerendered'), 2)}× (${ms(page?.prerendered?.painted)} vs ${ms(page?.recogito?.painted)} ms)`, ratio('prerendered') <= 0.5, null]);
+  }
+  if (delivery('reader')) {
+    const d = delivery('reader');
+    s.goals.push(['Reader bundle ≤ 80 KB gzip (stretch 60)', `${kb(d.total.gzip)} KB`, d.total.gzip <= 80_000, d.total.gzip <= 60_000]);
+    s.goals.push(['Reader: all claims painted ≤ 1.0× Recogito', `${round(ratio('reader'), 2)}× (${ms(page?.reader?.painted)} ms)`, ratio('reader') <= 1, null]);
+  }
+  if (delivery('editor')) {
+    const d = delivery('editor');
+    s.goals.push(['Editor bundle ≤ 250 KB gzip (stretch 200)', `${kb(d.total.gzip)} KB`, d.total.gzip <= 250_000, d.total.gzip <= 200_000]);
+    s.goals.push(['Editor: all claims painted ≤ 1.0× Recogito', `${round(ratio('editor'), 2)}× (${ms(page?.editor?.painted)} ms)`, ratio('editor') <= 1, null]);
+  }
   const names = Object.keys(s.render);
   const big = results.sets.filter((x) => !x.embedded).map((x) => x.name);
   for (const n of big) {
@@ -109,6 +126,20 @@ function markdown(results, s) {
   for (const f of bu.recogito.files) L.push(`| Recogito ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
   L.push(`| **Recogito total** (reference) | **${kb(bu.recogito.total.raw)}** | **${kb(bu.recogito.total.gzip)}** | **${kb(bu.recogito.total.brotli)}** |`);
   L.push('', 'claimmark: `dist/` of the release build (wasm-opt -Oz); `demo.css` styles only the demo page. Recogito: the npm package\'s self-contained UMD build and its stylesheet (its ES build leaves its 9 dependencies to the host\'s bundler, so it is not comparable).', '');
+
+  if (results.deliveries) {
+    L.push('## Deliveries: what each kind of page downloads', '', '| delivery | file | raw | gzip -9 | brotli 11 |', '|---|---|---|---|---|');
+    for (const d of results.deliveries) {
+      for (const f of d.files) L.push(`| ${d.name} | ${f.file}${f.missing ? ' (missing)' : ''} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
+      L.push(`| **${d.name} total** (budget ${kb(d.budget)} KB gzip in \`make test\`; goal ${d.goal}) | | **${kb(d.total.raw)}** | **${kb(d.total.gzip)}** | **${kb(d.total.brotli)}** |`);
+    }
+    L.push('', 'prerendered: `claimmark render` of the seed article with its 20 claims (examples/seed.annotations.json) and `claimmark-read.css`. reader and editor: the embed module, the wasm and its JS glue, and the stylesheets the embed module adds for that mode (scripts/deliveries.mjs).', '');
+  }
+  if (results.readPage) {
+    L.push('## Read page: the seed article with 20 claims, navigation start → all claims painted', '');
+    L.push(readPageTable(results.readPage), '');
+    L.push('Each delivery on its own page (bench/read-page.mjs): prerendered = the fragment and its stylesheet, no script; reader / editor = `<claim-annotator mode="read|edit" storage="none" annotations="seed.json">` around the article\'s paragraphs; Recogito = the bench\'s Recogito page (SPANS). Every file served gzip -9 from loopback; loads alternated, a fresh context each (cold); medians. Painted = all 20 claims\' marks in the DOM with their style applied, then a double rAF (Recogito: its own criterion, every highlight in view). CPU 4×: CDP `Emulation.setCPUThrottlingRate`; Fast 4G: CDP `Network.emulateNetworkConditions` with Chrome\'s preset (9 Mbit/s down, 165 ms latency). CLS: the page\'s layout-shift entries, summed, the largest of the runs.', '');
+  }
 
   L.push('## Render: navigation start → every highlight in view painted', '');
   L.push('| set | claimmark | Recogito SPANS | ratio | Recogito CSS highlights | ratio | claimmark `claimmark:load` | runs |', '|---|---|---|---|---|---|---|---|');

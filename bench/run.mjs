@@ -13,13 +13,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startServer } from '../e2e/server.mjs';
-import { benchBundle } from './bundle.mjs';
+import { benchBundle, benchDeliveries } from './bundle.mjs';
 import { SET_SIZES, benchmarkSet } from './generate.mjs';
 import { benchInteraction } from './interaction.mjs';
 import { launchBrowser, log, offLoopback } from './lib.mjs';
 import { memoryOfClaimmark, memoryOfRecogito } from './memory.mjs';
 import { benchProfile, traceStartup } from './profile.mjs';
 import { benchRender, discoverDocumentId, openClaimmark, openRecogito } from './render.mjs';
+import { benchReadPage } from './read-page.mjs';
 import { writeReport } from './report.mjs';
 import { ROOT, stageProfilingSite, stageSite, writeSeedData } from './site.mjs';
 import { benchStorage } from './storage.mjs';
@@ -30,7 +31,7 @@ const OUT = path.join(BENCH, 'out', smoke ? 'smoke' : 'full');
 const REPORT_DIR = smoke ? path.join(BENCH, 'results', 'smoke') : BENCH;
 
 const CONFIG = smoke
-  ? { sets: SET_SIZES.smoke, renderRuns: 1, tries: 5, repeats: 2 }
+  ? { sets: SET_SIZES.smoke, renderRuns: 1, readPageRuns: 1, tries: 5, repeats: 2 }
   : {
       sets: SET_SIZES.full,
       // claimmark seven times per set (page loads on 2 cores vary by
@@ -38,6 +39,8 @@ const CONFIG = smoke
       // as often, but on (c) once (it has not painted within its 60 s wait
       // in any run so far, twice per run).
       renderRuns: 7,
+      // Eleven cold loads per delivery and condition (the method).
+      readPageRuns: 11,
       recogitoRuns: (set) => (set.claims.length >= 10_000 ? 1 : 7),
       tries: 100,
       repeats: 10,
@@ -118,6 +121,10 @@ async function main() {
     namedServer = named ? await startServer(named) : null;
 
     results.render = await benchRender(browser, server.url, sets, CONFIG.renderRuns, CONFIG.recogitoRuns ?? CONFIG.renderRuns);
+    // The publisher's page: prerendered, reader, editor and Recogito on the
+    // seed with 20 claims, at normal speed, CPU 4× and Fast 4G.
+    results.readPage = await benchReadPage(browser, { runs: CONFIG.readPageRuns });
+    results.deliveries = await benchDeliveries(path.join(ROOT, 'bench', 'out', 'read-page', 'read'));
 
     // The largest set, loaded once more: memory, storage, then interaction.
     const { page, context, result } = await openClaimmark(browser, server.url, largest, { keepOpen: true });
