@@ -6,7 +6,7 @@ export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 GECKODRIVER_BIN ?= $(shell command -v geckodriver 2>/dev/null || echo $(HOME)/.cargo/bin/geckodriver)
 
-.PHONY: check-budgets setup setup-test serve build test fmt-check check-sinks clippy check-layers test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab screenshot
+.PHONY: check-budgets package setup setup-test serve build test fmt-check check-sinks clippy check-layers test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab screenshot
 
 setup:
 	@scripts/setup.sh
@@ -70,6 +70,10 @@ test-browser-firefox:
 
 test-e2e: build
 	npm run e2e
+
+## The npm package an embedder installs (not published): target/npm/claimmark-<version>.tgz
+package: build
+	node scripts/package.mjs
 
 ## Size budgets per delivery (scripts/deliveries.mjs): prints every file's
 ## raw, gzip and brotli size and fails when a delivery is over its budget
