@@ -19,8 +19,8 @@ use crate::share::{self, ANNOTATION_MEDIA_TYPE};
 use crate::store::{use_store, Store};
 use claimmark_core::interchange::share_link::FRAGMENT_KEY;
 use claimmark_core::interchange::{
-    claim_reviews, decode_share_link, encode_share_link, export_claims, parse_import, preview,
-    target_source, Author, ParsedImport, Preview, MAX_IMPORT_BYTES,
+    claim_reviews, decode_share_link, encode_share_link_of_claims, export_claims, parse_import,
+    preview, target_source, Author, ParsedImport, Preview, MAX_IMPORT_BYTES,
 };
 use claimmark_core::storage::settings::{load_author, save_author};
 use claimmark_core::{Action, SourceUrl, State};
@@ -315,7 +315,12 @@ fn export_buttons(
                 ));
                 return;
             };
-            match encode_share_link(&page, &source_of(state), &state.annotations()) {
+            match encode_share_link_of_claims(
+                &page,
+                &source_of(state),
+                &state.document,
+                &state.claims,
+            ) {
                 Ok(url) => {
                     link.set(Some(url.clone()));
                     let status = status.clone();

@@ -420,3 +420,35 @@ fn the_export_has_the_w3c_ids_and_contexts_and_positions_of_the_current_text() {
         .is_none());
     assert_eq!(second["first"]["items"][1]["target"], placed["target"]);
 }
+
+#[test]
+fn a_share_link_carries_the_positions_of_the_text_shown() {
+    let old = Document::from_plain_text(ARTICLE, None);
+    let annotations = vec![claim_on(&old, 1, "is not safe")];
+    let corrected = Rc::new(Document::from_plain_text(
+        &format!("Update 🛠.\n\n{ARTICLE}"),
+        None,
+    ));
+    let state = reduce(
+        Rc::new(State::new(corrected.clone())),
+        Action::Import { annotations },
+    );
+    let link = encode_share_link_of_claims(
+        "https://news.example/bridge",
+        "https://news.example/bridge",
+        &corrected,
+        &state.claims,
+    )
+    .expect("fits");
+    let parsed = decode_share_link(&link, Some(&corrected)).expect("decodes");
+    assert!(
+        parsed.notes.is_empty(),
+        "no position to correct: {:?}",
+        parsed.notes
+    );
+    let position = parsed.annotations[0].target.position;
+    assert_eq!(
+        (position.start, position.end),
+        chars_of(corrected.text(), "is not safe")
+    );
+}

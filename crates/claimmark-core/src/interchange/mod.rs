@@ -36,7 +36,10 @@ pub use claimreview::{claim_reviews, Author, ClaimReviewError};
 pub use import_errors::{ImportError, ItemError, Rejection};
 pub use import_notes::{ImportNote, ItemNote, PositionProblem};
 pub use preview::{preview, ImportSummary, Indexed, Preview};
-pub use share_link::{decode_share_link, encode_share_link, ShareLinkError, MAX_SHARE_URL_CHARS};
+pub use share_link::{
+    decode_share_link, encode_share_link, encode_share_link_of_claims, ShareLinkError,
+    MAX_SHARE_URL_CHARS,
+};
 pub use text_fragment::{text_directive, text_fragment_link};
 pub use validate::{parse_import, ParsedImport};
 pub use w3c::{
