@@ -233,3 +233,39 @@ for (const [name, article] of Object.entries(ARTICLES)) {
     assertPositionsInCodePoints(again, article.text);
   });
 }
+
+test('claims exported on one version of an article and opened in a corrected one are exported at their new places', async () => {
+  const { page } = env;
+  const { text } = ARTICLES.emoji;
+  await openBoth(page, text);
+  await page.evaluate((items) => window.widget.importAnnotations(items), quoteOnly(ARTICLES.emoji.claims));
+  const before = await page.evaluate(() => window.widget.exportAnnotations());
+  assertW3C(before, 'export of the first version');
+
+  // The corrected version: a correction note on top, one claim's words gone.
+  const corrected = `Correction 📝: the bridge date was wrong.\n\n${text.replace('Aid trucks 🚚 arrived on Tuesday', 'Aid arrived')}`;
+  await openBoth(page, corrected);
+  const summary = await page.evaluate((collection) => window.widget.importAnnotations(collection), before);
+  assert.equal(summary.added, 3);
+  assert.equal(summary.placedByQuote, 2, `the old positions are wrong here: ${JSON.stringify(summary.notes)}`);
+  assert.equal(summary.orphaned, 1, 'the claim whose words are gone');
+  assert.deepEqual(summary.messages, [
+    '2 positions were wrong; placed by their quotes',
+    '1 position was wrong and its quote is not in the text: kept as an orphan',
+  ]);
+  await waitForClaims(page, 2);
+  const after = await page.evaluate(() => window.widget.exportAnnotations());
+  assertW3C(after, 'export of the corrected version');
+  const items = after.first.items;
+  const orphan = items.find((item) => item['claimmark:orphan'] === true);
+  assert.equal(orphan?.target.selector[0].exact, 'Aid trucks 🚚 arrived on Tuesday', 'the orphan keeps its last description');
+  const placed = items.filter((item) => item !== orphan);
+  assert.equal(placed.length, 2);
+  const chars = [...corrected];
+  for (const item of placed) {
+    const [quote, position] = item.target.selector;
+    assert.equal(chars.slice(position.start, position.end).join(''), quote.exact, 'the position is the new one');
+    const old = before.first.items.find((b) => b.id === item.id);
+    assert.deepEqual(item['claimmark:recorded'].selector[1], old.target.selector[1], 'the old position is recorded');
+  }
+});

@@ -133,14 +133,18 @@ impl ImportNote {
         matches!(self, ImportNote::ConvertedUtf16 { .. })
     }
 
-    /// True for a wrong position replaced (or to be replaced) by the quote's place.
+    /// True for a wrong position replaced (or, without the text, to be
+    /// replaced) by the quote's place.
     pub fn is_placed_by_quote(&self) -> bool {
         matches!(
             self,
-            ImportNote::PlacedByQuote { .. }
-                | ImportNote::PositionUnusable { .. }
-                | ImportNote::PositionIgnored { .. }
+            ImportNote::PlacedByQuote { .. } | ImportNote::PositionIgnored { .. }
         )
+    }
+
+    /// True for a wrong position whose quote is not found either.
+    pub fn is_unplaced(&self) -> bool {
+        matches!(self, ImportNote::PositionUnusable { .. })
     }
 }
 
@@ -160,7 +164,8 @@ pub struct ItemNote {
 pub fn sentences(notes: &[ItemNote]) -> Vec<String> {
     let converted = notes.iter().filter(|n| n.note.is_conversion()).count();
     let by_quote = notes.iter().filter(|n| n.note.is_placed_by_quote()).count();
-    let skipped = notes.len() - converted - by_quote;
+    let unplaced = notes.iter().filter(|n| n.note.is_unplaced()).count();
+    let skipped = notes.len() - converted - by_quote - unplaced;
     let mut out = Vec::new();
     if converted > 0 {
         out.push(match converted {
@@ -172,6 +177,15 @@ pub fn sentences(notes: &[ItemNote]) -> Vec<String> {
         out.push(match by_quote {
             1 => "1 position was wrong; placed by its quote".to_owned(),
             n => format!("{n} positions were wrong; placed by their quotes"),
+        });
+    }
+    if unplaced > 0 {
+        out.push(match unplaced {
+            1 => "1 position was wrong and its quote is not in the text: kept as an orphan"
+                .to_owned(),
+            n => format!(
+                "{n} positions were wrong and their quotes are not in the text: kept as orphans"
+            ),
         });
     }
     if skipped > 0 {
