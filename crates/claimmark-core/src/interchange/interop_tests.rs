@@ -231,6 +231,25 @@ fn every_input_shape_is_read_or_refused_with_a_reason() {
             Expect::Placed(1, safe, 0, 0, Some("should be a whole number")),
         ),
         (
+            "a quote without exact beside a position",
+            annotation(
+                1,
+                target(json!([{"type": "TextQuoteSelector", "prefix": "x"}, position(s, e)])),
+            ),
+            Expect::Placed(
+                1,
+                safe,
+                0,
+                0,
+                Some("skipped a TextQuoteSelector (has no \"exact\")"),
+            ),
+        ),
+        (
+            "two quotes",
+            annotation(1, target(json!([quote(safe), quote("the bridge")]))),
+            Expect::Placed(1, safe, 0, 0, Some("skipped a second TextQuoteSelector")),
+        ),
+        (
             "position alone",
             annotation(1, target(position(s, e))),
             Expect::Placed(1, safe, 0, 0, Some("its quote was taken from the text")),

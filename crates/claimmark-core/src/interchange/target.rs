@@ -68,9 +68,9 @@ struct Selectors {
     position: Option<(usize, usize)>,
     notes: Vec<ImportNote>,
     found: Vec<String>,
-    /// Why a `TextPositionSelector` was unreadable: the refusal when no
-    /// quote is there either.
-    bad_position: Option<ItemError>,
+    /// Why a text selector was unreadable: the refusal when nothing else
+    /// usable is there.
+    bad_selector: Option<ItemError>,
 }
 
 impl Selectors {
@@ -88,7 +88,7 @@ pub(super) fn read_target(
     let mut chosen: Option<(Selectors, Option<&str>)> = None;
     let mut first_source: Option<&str> = None;
     let mut found: Vec<String> = Vec::new();
-    let mut bad_position: Option<ItemError> = None;
+    let mut bad_selector: Option<ItemError> = None;
     for target in &targets {
         match target {
             Value::String(iri) => {
@@ -108,7 +108,7 @@ pub(super) fn read_target(
                     chosen = Some((selectors, source));
                 } else {
                     found.extend(selectors.found);
-                    bad_position = bad_position.or(selectors.bad_position);
+                    bad_selector = bad_selector.or(selectors.bad_selector);
                 }
             }
             _ => {
@@ -120,7 +120,7 @@ pub(super) fn read_target(
         }
     }
     let Some((selectors, source)) = chosen else {
-        return Err(bad_position.unwrap_or_else(|| no_usable(&found)));
+        return Err(bad_selector.unwrap_or_else(|| no_usable(&found)));
     };
     let source = source.or(first_source).map(checked_source).transpose()?;
     let mut notes = selectors.notes;
@@ -176,9 +176,17 @@ fn read_selector(selector: &Map<String, Value>, acc: &mut Selectors) -> Result<(
     let kind = string_field(selector, "type")?.unwrap_or("(no type)");
     acc.found.push(clip(kind));
     match kind {
-        "TextQuoteSelector" if acc.quote.is_none() => {
-            acc.quote = Some(quote_of(selector)?);
-        }
+        "TextQuoteSelector" if acc.quote.is_none() => match quote_of(selector) {
+            Ok(quote) => acc.quote = Some(quote),
+            // A quote over the size caps refuses the item, as any string does.
+            Err(error @ ItemError::TooLong { .. }) => return Err(error),
+            Err(error) => {
+                acc.notes.push(ImportNote::SkippedSelector {
+                    kind: format!("TextQuoteSelector ({error})"),
+                });
+                acc.bad_selector.get_or_insert(error);
+            }
+        },
         "TextPositionSelector" if acc.position.is_none() => {
             match offset(selector, "start").and_then(|s| Ok((s, offset(selector, "end")?))) {
                 Ok(position) => acc.position = Some(position),
@@ -186,7 +194,7 @@ fn read_selector(selector: &Map<String, Value>, acc: &mut Selectors) -> Result<(
                     acc.notes.push(ImportNote::SkippedSelector {
                         kind: format!("TextPositionSelector ({error})"),
                     });
-                    acc.bad_position.get_or_insert(error);
+                    acc.bad_selector.get_or_insert(error);
                 }
             }
         }
@@ -198,6 +206,11 @@ fn read_selector(selector: &Map<String, Value>, acc: &mut Selectors) -> Result<(
                     acc.notes
                         .push(ImportNote::FromRefinement { outer: clip(kind) });
                     return Ok(());
+                }
+                _ if matches!(kind, "TextQuoteSelector" | "TextPositionSelector") => {
+                    acc.notes.push(ImportNote::SkippedSelector {
+                        kind: format!("second {kind}"),
+                    });
                 }
                 _ => acc
                     .notes
