@@ -1,9 +1,11 @@
 //! `claimmark convert FILE --text ARTICLE.txt [-o OUT]` (alias `export`):
 //! reads a W3C file written by any tool (one annotation, a collection with
 //! inline pages, a page, an array) and writes it again as claimmark's
-//! canonical collection, every claim described again against the article's
-//! text, so its `TextPositionSelector` counts code points and holds the
-//! quote. Also the lines `validate` prints about what an import did to the
+//! canonical collection, every placed claim described again against the
+//! article's text, so its `TextPositionSelector` counts code points and
+//! holds the quote (the file's own positions are not recorded: converting
+//! the output again gives the same bytes); claims not found keep theirs and
+//! are marked `claimmark:orphan`. Also the lines `validate` prints about what an import did to the
 //! items it accepted (positions converted from UTF-16 units or placed by
 //! their quotes, parts skipped).
 
@@ -14,7 +16,7 @@ use std::rc::Rc;
 use clap::Args;
 
 use claimmark_core::interchange::{export_claims, target_source, ParsedImport};
-use claimmark_core::model::anchor::{anchor, Placement};
+use claimmark_core::model::anchor::{anchor, describe, Placement};
 use claimmark_core::text::document::Document;
 use claimmark_core::Claim;
 
@@ -74,8 +76,13 @@ pub fn convert(args: &ConvertArgs) -> Result<bool, String> {
     let claims: Vec<Rc<Claim>> = parsed
         .annotations
         .into_iter()
-        .map(|annotation| {
+        .map(|mut annotation| {
             let placement = anchor(&document, &annotation.target);
+            // Canonical for this text: a placed claim is described where it
+            // is (nothing left to record); an orphan keeps its description.
+            if let Some(target) = placement.span().and_then(|span| describe(&document, span)) {
+                annotation.target = target;
+            }
             Rc::new(Claim {
                 annotation,
                 placement,

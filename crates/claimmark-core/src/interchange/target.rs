@@ -15,9 +15,12 @@
 //! at hand ([`Resolver`]): a position whose text is the quote is kept; one
 //! that holds the quote when read as UTF-16 code units (JavaScript
 //! annotators count so) is converted to code points; any other (past the
-//! end, reversed, another text there) is replaced by where the quote is
-//! found ([`crate::model::anchor::anchor`]); a quote without a position is
-//! given the place where it is found. An item is refused only when
+//! end, reversed, another text there) gives way to where the quote is
+//! found ([`crate::model::anchor::anchor`]): one past the end or reversed
+//! is replaced, one inside the text (the claim's place in another version
+//! of the article) is kept as the recorded description, which the export
+//! writes under `claimmark:recorded` beside the new place; a quote without
+//! a position is given the place where it is found. An item is refused only when
 //! it has neither a usable quote nor a valid position.
 
 use std::cell::OnceCell;
@@ -395,10 +398,17 @@ fn fit(
                 to_start: span.start(),
                 to_end: span.end(),
             });
-            target.position = TextPositionSelector {
-                start: span.start(),
-                end: span.end(),
-            };
+            // A position inside the text that holds other words is most
+            // likely the claim's place in another version of the article:
+            // it stays, as recorded, and anchoring places the claim (the
+            // export then writes where and records this). One that cannot
+            // be a place in this text (past the end, reversed) is replaced.
+            if problem != PositionProblem::NotTheQuote {
+                target.position = TextPositionSelector {
+                    start: span.start(),
+                    end: span.end(),
+                };
+            }
         }
         None => notes.push(ImportNote::PositionUnusable {
             start,
