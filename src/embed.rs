@@ -14,7 +14,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::prelude::*;
@@ -23,7 +22,7 @@ use crate::browser::LocalStorage;
 use crate::components::claim_annotator::{ClaimAnnotator, ClaimAnnotatorProps};
 use crate::share;
 use crate::store::{DocumentRef, Shared};
-use claimmark_core::interchange::{export_collection, parse_import, preview, target_source};
+use claimmark_core::interchange::{export_claims, parse_import, preview, target_source};
 use claimmark_core::storage::{KeyValueStore, MemoryStore, StorageError};
 use claimmark_core::view::changes::{diff_claims, ChangeKind};
 use claimmark_core::{reduce, Action, AnnotationId, SourceUrl, State};
@@ -274,22 +273,6 @@ pub fn use_unique_id(prefix: &'static str) -> AttrValue {
     (*use_memo((), move |_| AttrValue::from(unique_id(prefix)))).clone()
 }
 
-/// What `importAnnotations` returns.
-#[derive(Serialize)]
-struct ImportSummary {
-    added: usize,
-    updated: usize,
-    unchanged: usize,
-    orphaned: usize,
-    rejected: Vec<RejectedItem>,
-}
-
-#[derive(Serialize)]
-struct RejectedItem {
-    index: usize,
-    reason: String,
-}
-
 /// A mounted widget, as the page's JavaScript holds it.
 #[wasm_bindgen]
 pub struct EmbedHandle {
@@ -306,7 +289,7 @@ impl EmbedHandle {
         let state = self.state()?;
         let page = share::page_url().and_then(|url| SourceUrl::parse(&url).ok());
         let source = target_source(state.document.id(), page.as_ref());
-        parse_json(&export_collection(&source, &state.annotations()))
+        parse_json(&export_claims(&source, &state.document, &state.claims))
     }
 
     /// The claims as W3C annotations (the collection's `first.items`).
@@ -320,7 +303,8 @@ impl EmbedHandle {
 
     /// Merges W3C annotations (an object or JSON text) by id, as the
     /// Share panel's import does; returns `{added, updated, unchanged,
-    /// orphaned, rejected: [{index, reason}]}`. Input that is not an
+    /// orphaned, converted, placedByQuote, rejected: [{index, reason}],
+    /// notes: [{index, reason}], messages}` (core's `ImportSummary`). Input that is not an
     /// annotation collection at all throws, and changes nothing.
     #[wasm_bindgen(js_name = importAnnotations)]
     pub fn import_annotations(&self, json: JsValue) -> Result<JsValue, JsError> {
@@ -340,20 +324,7 @@ impl EmbedHandle {
                 annotations: parsed.annotations,
             });
         }
-        let summary = ImportSummary {
-            added: counted.new,
-            updated: counted.updated,
-            unchanged: counted.unchanged,
-            orphaned: counted.orphaned,
-            rejected: counted
-                .rejected
-                .iter()
-                .map(|r| RejectedItem {
-                    index: r.index,
-                    reason: r.reason.to_string(),
-                })
-                .collect(),
-        };
+        let summary = counted.api_summary();
         let json = serde_json::to_string(&summary)
             .map_err(|error| JsError::new(&format!("importAnnotations: {error}")))?;
         parse_json(&json)

@@ -21,7 +21,7 @@ use web_sys::{Blob, BlobPropertyBag, Element, Url};
 
 use crate::share::{self, ANNOTATION_MEDIA_TYPE};
 use crate::store::StoreContext;
-use claimmark_core::interchange::{export_collection, target_source};
+use claimmark_core::interchange::{export_claims, target_source};
 use claimmark_core::storage::document_key;
 use claimmark_core::{SourceUrl, State};
 
@@ -40,7 +40,7 @@ pub fn export_file(state: &State) -> (String, String) {
     let source = target_source(state.document.id(), page.as_ref());
     (
         format!("claims-{}.json", state.document.id()),
-        export_collection(&source, &state.annotations()),
+        export_claims(&source, &state.document, &state.claims),
     )
 }
 

@@ -19,8 +19,8 @@ use crate::share::{self, ANNOTATION_MEDIA_TYPE};
 use crate::store::{use_store, Store};
 use claimmark_core::interchange::share_link::FRAGMENT_KEY;
 use claimmark_core::interchange::{
-    claim_reviews, decode_share_link, encode_share_link, export_collection, parse_import, preview,
-    target_source, Author, ParsedImport, Preview, MAX_IMPORT_BYTES,
+    claim_reviews, decode_share_link, encode_share_link_of_claims, export_claims, parse_import,
+    preview, target_source, Author, ParsedImport, Preview, MAX_IMPORT_BYTES,
 };
 use claimmark_core::storage::settings::{load_author, save_author};
 use claimmark_core::{Action, SourceUrl, State};
@@ -279,7 +279,7 @@ fn export_buttons(
         let store = store.clone();
         move || {
             let state = store.state();
-            export_collection(&source_of(state), &state.annotations())
+            export_claims(&source_of(state), &state.document, &state.claims)
         }
     };
     let file_name = format!("claims-{}.json", store.state().document.id());
@@ -315,7 +315,12 @@ fn export_buttons(
                 ));
                 return;
             };
-            match encode_share_link(&page, &source_of(state), &state.annotations()) {
+            match encode_share_link_of_claims(
+                &page,
+                &source_of(state),
+                &state.document,
+                &state.claims,
+            ) {
                 Ok(url) => {
                     link.set(Some(url.clone()));
                     let status = status.clone();
@@ -401,6 +406,14 @@ fn preview_view(
     html! {
         <div class="cm-import-preview" role="group" aria-label="Import preview">
             <p class="cm-import-summary">{ p.summary() }</p>
+            if !p.notes.is_empty() {
+                <ul class="cm-import-notes">
+                    { for p.details().into_iter().map(|line| html! { <li>{ line }</li> }) }
+                    { for p.notes.iter().map(|n| html! {
+                        <li data-index={n.index.to_string()} dir="auto">{ format!("Item {}: {}", n.index, n.note) }</li>
+                    }) }
+                </ul>
+            }
             if !p.rejected.is_empty() {
                 <ul class="cm-rejections">
                     { for p.rejected.iter().map(|r| html! {

@@ -1,10 +1,15 @@
 //! `claimmark`: the command line for newsroom pipelines, on the same domain
 //! code as the widget.
 //!
-//! - `claimmark validate FILE [--text ARTICLE.txt]`: checks a W3C export
-//!   (a collection, an array or one annotation); prints one line per
-//!   refused item (`items[3] …`) and, with the article's text, the claims
-//!   that do not anchor in it. Exit status 0 when everything is usable.
+//! - `claimmark validate FILE [--text ARTICLE.txt]`: checks a W3C file (an
+//!   annotation, a collection, a page or an array); prints one line per
+//!   refused item (`items[3] …`) and per note on an accepted one (a
+//!   position converted from UTF-16 units or placed by its quote, a part
+//!   skipped) and, with the article's text, the claims that do not anchor
+//!   in it. Exit status 0 when nothing is refused and everything anchors.
+//! - `claimmark convert FILE --text ARTICLE.txt [-o OUT]` (alias `export`):
+//!   rewrites a file canonically, positions consistent with the text
+//!   (`convert.rs`).
 //! - `claimmark merge A B -o OUT`: merges two exports by id (the newer
 //!   `modified` wins, A wins ties) into one canonical collection. Nothing is
 //!   written unless both files are fully valid.
@@ -16,6 +21,7 @@
 //! Exit status: 0 success, 1 invalid input or failed I/O, 2 usage errors.
 //! It depends on claimmark-core alone: no browser crate is compiled into it.
 
+mod convert;
 mod render;
 
 fn main() -> std::process::ExitCode {
@@ -69,6 +75,9 @@ mod cli {
             #[arg(long)]
             source: Option<String>,
         },
+        /// Rewrite a file canonically, every position consistent with the article's text.
+        #[command(visible_alias = "export")]
+        Convert(crate::convert::ConvertArgs),
         /// Write schema.org ClaimReview JSON-LD for every claim.
         Claimreview {
             /// The W3C JSON file.
@@ -118,6 +127,7 @@ mod cli {
         let cli = Cli::parse();
         let outcome = match cli.command {
             Command::Validate { file, text } => validate(&file, text.as_deref()),
+            Command::Convert(args) => crate::convert::convert(&args),
             Command::Merge {
                 a,
                 b,
@@ -203,6 +213,7 @@ mod cli {
         let document = article(text)?;
         let parsed = import(path, document.as_ref())?;
         let mut ok = report_rejections(path, &parsed);
+        crate::convert::print_notes(path, &parsed);
         let mut orphans = 0;
         if let Some(document) = &document {
             for (annotation, index) in parsed.annotations.iter().zip(&parsed.indexes) {

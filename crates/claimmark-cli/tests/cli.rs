@@ -56,8 +56,8 @@ fn validate_reports_each_refused_item_and_sets_the_exit_status() {
             1,
             &[
                 "items[1] link \"javascript:alert(1)\" refused: only http:// and https:// links are accepted",
-                "items[2] TextPositionSelector start 90 is after its end 80",
-                "3 items, 1 valid, 2 refused",
+                "items[2] TextPositionSelector 90–80 starts after its end; it is ignored and the quote places the claim",
+                "3 items, 2 valid, 1 refused",
             ],
         ),
         ("orphan.json", false, 0, &["1 items, 1 valid, 0 refused"]),

@@ -23,11 +23,11 @@ pub enum ImportError {
     Json(String),
     /// JSON, but none of the accepted shapes.
     #[error(
-        "the import is not a W3C AnnotationCollection, an array of annotations or one annotation"
+        "the import is not a W3C Annotation, AnnotationCollection, AnnotationPage or array of annotations"
     )]
     Shape,
     /// A collection whose pages are links rather than embedded.
-    #[error("the AnnotationCollection does not embed its items (\"first\" must be a page with \"items\")")]
+    #[error("the annotation pages are not inline (\"first\" and each \"next\" must be a page with \"items\", not a link)")]
     PagesNotEmbedded,
     /// More than [`MAX_ITEMS`] items.
     #[error("the import holds {count} annotations, more than the {max} accepted")]

@@ -1,23 +1,18 @@
 //! Reading the parts of one imported item: typed fields with their size
 //! caps, the bodies by purpose (`assessing` certainty, `commenting` notes,
 //! `linking` http(s) links, `tagging` tags), the certainty history under
-//! `claimmark:history`, and the target with its `TextQuoteSelector` and
-//! `TextPositionSelector`. Each refusal is an [`ItemError`];
-//! [`crate::interchange::validate`] puts the parts together.
+//! `claimmark:history`. Each refusal is an [`ItemError`];
+//! [`crate::interchange::validate`] puts the parts together with the
+//! target ([`super::target`]).
 
 use serde_json::{Map, Value};
 
 use super::import_errors::ItemError;
 use super::w3c::HISTORY_KEY;
-use super::{MAX_CONTEXT_CHARS, MAX_QUOTE_CHARS, MAX_TAGS, MAX_TAG_CHARS, MAX_TARGET_SOURCE_LEN};
-use crate::model::anchor::describe;
-use crate::model::annotation::{
-    SourceUrl, Target, TextPositionSelector, TextQuoteSelector, Timestamp, SOURCES_MAX,
-};
+use super::{MAX_TAGS, MAX_TAG_CHARS};
+use crate::model::annotation::{SourceUrl, Timestamp, SOURCES_MAX};
 use crate::model::certainty::Certainty;
 use crate::model::certainty_change::{CertaintyChange, AUTHOR_MAX_CHARS, HISTORY_MAX};
-use crate::text::document::Document;
-use crate::text::span::Span;
 
 /// True when `type` is `wanted` or a list including it.
 pub(super) fn has_type(object: &Map<String, Value>, wanted: &str) -> bool {
@@ -204,114 +199,4 @@ pub(super) fn read_history(object: &Map<String, Value>) -> Result<Vec<CertaintyC
             }
         })
         .collect()
-}
-
-/// The target's source and its two selectors.
-pub(super) fn read_target(
-    object: &Map<String, Value>,
-    document: Option<&Document>,
-) -> Result<(Target, Option<String>), ItemError> {
-    let raw = object.get("target").ok_or(ItemError::Missing("target"))?;
-    let Some(Value::Object(target)) = one_or_many(raw).into_iter().next() else {
-        return Err(ItemError::WrongType {
-            field: "target",
-            expected: "an object with a source and selectors",
-        });
-    };
-    let source = string_field(target, "source")?
-        .map(|s| {
-            if s.len() > MAX_TARGET_SOURCE_LEN {
-                Err(ItemError::TooLong {
-                    field: "target source",
-                    len: s.len(),
-                    max: MAX_TARGET_SOURCE_LEN,
-                })
-            } else {
-                Ok(s.to_owned())
-            }
-        })
-        .transpose()?;
-    let mut quote: Option<TextQuoteSelector> = None;
-    let mut position: Option<TextPositionSelector> = None;
-    let mut found: Vec<String> = Vec::new();
-    for selector in target.get("selector").map(one_or_many).unwrap_or_default() {
-        let Value::Object(selector) = selector else {
-            return Err(ItemError::WrongType {
-                field: "selector",
-                expected: "an object",
-            });
-        };
-        let kind = string_field(selector, "type")?.unwrap_or("(no type)");
-        found.push(clip(kind));
-        match kind {
-            "TextQuoteSelector" if quote.is_none() => {
-                let exact = string_field(selector, "exact")?.ok_or(ItemError::Missing("exact"))?;
-                let prefix = string_field(selector, "prefix")?.unwrap_or_default();
-                let suffix = string_field(selector, "suffix")?.unwrap_or_default();
-                quote = Some(TextQuoteSelector {
-                    exact: capped("quote", exact, MAX_QUOTE_CHARS)?,
-                    prefix: capped("prefix", prefix, MAX_CONTEXT_CHARS)?,
-                    suffix: capped("suffix", suffix, MAX_CONTEXT_CHARS)?,
-                });
-            }
-            "TextPositionSelector" if position.is_none() => {
-                let start = offset(selector, "start")?;
-                let end = offset(selector, "end")?;
-                if start > end {
-                    return Err(ItemError::StartAfterEnd { start, end });
-                }
-                position = Some(TextPositionSelector { start, end });
-            }
-            _ => {}
-        }
-    }
-    if let (Some(document), Some(position)) = (document, position) {
-        if position.end > document.char_len() {
-            return Err(ItemError::PastEnd {
-                end: position.end,
-                len: document.char_len(),
-            });
-        }
-    }
-    let target = match (quote, position) {
-        (Some(quote), Some(position)) => Target { quote, position },
-        // No position: 0..0 never matches a non-empty quote, so anchoring
-        // goes straight to searching for the quote.
-        (Some(quote), None) => Target {
-            quote,
-            position: TextPositionSelector { start: 0, end: 0 },
-        },
-        (None, Some(position)) => document
-            .and_then(|d| describe(d, Span::new(position.start, position.end)))
-            .ok_or_else(|| no_usable(&found))?,
-        (None, None) => return Err(no_usable(&found)),
-    };
-    if target.quote.exact.is_empty() {
-        return Err(ItemError::EmptyQuote);
-    }
-    Ok((target, source))
-}
-
-pub(super) fn no_usable(found: &[String]) -> ItemError {
-    ItemError::NoUsableSelector {
-        found: if found.is_empty() {
-            "none".to_owned()
-        } else {
-            found.join(", ")
-        },
-    }
-}
-
-pub(super) fn offset(
-    selector: &Map<String, Value>,
-    field: &'static str,
-) -> Result<usize, ItemError> {
-    let value = selector.get(field).ok_or(ItemError::Missing(field))?;
-    value
-        .as_u64()
-        .and_then(|n| usize::try_from(n).ok())
-        .ok_or(ItemError::WrongType {
-            field,
-            expected: "a whole number, 0 or more",
-        })
 }

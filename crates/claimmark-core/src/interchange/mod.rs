@@ -4,8 +4,11 @@
 //! - [`w3c`]: export as a W3C Web Annotation `AnnotationCollection`
 //!   (canonical: fixed key and item order, so export → import → export is
 //!   byte-identical).
-//! - [`validate`]: parse and check an import (a collection, an array or one
-//!   annotation) before anything changes; every refused item has a reason.
+//! - [`validate`]: parse and check an import (an annotation, a collection
+//!   with inline pages, a page, an array) before anything changes; every
+//!   refused item has a reason ([`import_errors`]), everything done to an
+//!   accepted one a note ([`import_notes`]); targets and positions are
+//!   [`mod@target`].
 //! - [`mod@preview`]: what an import would do to the current state.
 //! - [`claimreview`]: schema.org `ClaimReview` JSON-LD, one per claim.
 //! - [`text_fragment`]: `#:~:text=` links to a claim in the published page.
@@ -19,9 +22,11 @@
 
 pub mod claimreview;
 pub mod import_errors;
+pub mod import_notes;
 mod item_fields;
 pub mod preview;
 pub mod share_link;
+pub mod target;
 pub mod text_fragment;
 pub mod validate;
 pub mod w3c;
@@ -29,11 +34,18 @@ pub mod w3c;
 pub use crate::model::merge::{merge_annotations, plan, Decision};
 pub use claimreview::{claim_reviews, Author, ClaimReviewError};
 pub use import_errors::{ImportError, ItemError, Rejection};
-pub use preview::{preview, Preview};
-pub use share_link::{decode_share_link, encode_share_link, ShareLinkError, MAX_SHARE_URL_CHARS};
+pub use import_notes::{ImportNote, ItemNote, PositionProblem};
+pub use preview::{preview, ImportSummary, Indexed, Preview};
+pub use share_link::{
+    decode_share_link, encode_share_link, encode_share_link_of_claims, ShareLinkError,
+    MAX_SHARE_URL_CHARS,
+};
 pub use text_fragment::{text_directive, text_fragment_link};
 pub use validate::{parse_import, ParsedImport};
-pub use w3c::{export_collection, export_collection_compact, target_source};
+pub use w3c::{
+    export_claims, export_claims_compact, export_collection, export_collection_compact,
+    target_source,
+};
 
 /// Largest import accepted, in bytes, checked before parsing (a file, a
 /// paste, or a share link once inflated).
@@ -59,3 +71,6 @@ pub const MAX_TARGET_SOURCE_LEN: usize = 2048;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod interop_tests;

@@ -17,13 +17,15 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use std::rc::Rc;
 use thiserror::Error;
 
 use super::import_errors::ImportError;
 use super::validate::{parse_import, ParsedImport};
-use super::w3c::export_collection_compact;
+use super::w3c::{export_claims_compact, export_collection_compact};
 use super::MAX_IMPORT_BYTES;
 use crate::model::annotation::Annotation;
+use crate::state::store::Claim;
 use crate::text::document::Document;
 
 /// Longest share link produced or read, in characters (see the module
@@ -71,7 +73,21 @@ pub fn encode_share_link(
     source: &str,
     annotations: &[Annotation],
 ) -> Result<String, ShareLinkError> {
-    let json = export_collection_compact(source, annotations);
+    pack(page_url, &export_collection_compact(source, annotations))
+}
+
+/// A link to `page_url` carrying `claims` described in `document` (the
+/// positions of the text shown, as [`super::w3c::export_claims`] writes).
+pub fn encode_share_link_of_claims(
+    page_url: &str,
+    source: &str,
+    document: &Document,
+    claims: &[Rc<Claim>],
+) -> Result<String, ShareLinkError> {
+    pack(page_url, &export_claims_compact(source, document, claims))
+}
+
+fn pack(page_url: &str, json: &str) -> Result<String, ShareLinkError> {
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
     let base = page_url.split('#').next().unwrap_or_default();
     let link = format!("{base}#{FRAGMENT_KEY}{}", URL_SAFE_NO_PAD.encode(packed));

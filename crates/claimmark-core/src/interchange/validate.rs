@@ -2,33 +2,38 @@
 //! anything changes.
 //!
 //! [`parse_import`] takes text (a file, a paste, an inflated share link)
-//! and accepts a W3C `AnnotationCollection` with its items embedded in
-//! `first.items`, a bare array of annotations, or one annotation. The byte
-//! size is capped before parsing ([`super::MAX_IMPORT_BYTES`]); the item
-//! count and every string after. Problems with the whole input are an
+//! and accepts one `Annotation`, an `AnnotationCollection` whose pages are
+//! inline (`first`, then each page's `next` when it is an object), one
+//! `AnnotationPage`, or a bare array of annotations. The byte size is
+//! capped before parsing ([`super::MAX_IMPORT_BYTES`]); the item count and
+//! every string after. Problems with the whole input are an
 //! [`ImportError`]; problems with one item refuse that item only, with its
-//! index and an [`ItemError`] ([`Rejection`]). Notes are kept as plain
-//! text: HTML in them is never parsed and is not a reason to refuse.
+//! index and an [`ItemError`] ([`Rejection`]); what was done to an item
+//! that was accepted (a part skipped, a position converted or replaced) is
+//! an [`ItemNote`]. Notes are kept as plain text: HTML in them is never
+//! parsed and is not a reason to refuse.
 //!
 //! Read per item: `id` (`urn:uuid:` or a bare UUID), `type` including
 //! `Annotation`, `created`/`modified` (RFC 3339; one may stand for the
 //! other), bodies by purpose (`assessing` certainty, `commenting` notes,
 //! `linking` http(s) links, `tagging` tags; others are ignored), and the
-//! target's `TextQuoteSelector` and `TextPositionSelector` (other selector
-//! types are ignored while a usable one remains). With the document's text
-//! at hand, a position past its end refuses the item and a missing quote is
-//! taken from the text. A certainty history under `claimmark:history`
-//! (see [`super::w3c::HISTORY_KEY`]) is read when present: an unreadable
-//! one refuses the item with the reason; files without one load as before.
+//! target ([`super::target`]: the quote is the claim, a position is a hint
+//! checked against the text when it is given). A certainty history under
+//! `claimmark:history` (see [`super::w3c::HISTORY_KEY`]) is read when
+//! present: an unreadable one refuses the item with the reason; files
+//! without one load as before. `claimmark:recorded`, `claimmark:orphan`
+//! and `claimmark:ambiguous` (written by the export) say how a claim was
+//! placed in the exporter's text; they are not read back: placing is done
+//! again in this text.
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::import_errors::{ImportError, ItemError, Rejection};
-use super::item_fields::{
-    clip, has_type, read_bodies, read_history, read_target, string_field, timestamp,
-};
+use super::import_notes::{sentences, ImportNote, ItemNote};
+use super::item_fields::{clip, has_type, read_bodies, read_history, string_field, timestamp};
+use super::target::{read_target, Resolver};
 use super::{MAX_IMPORT_BYTES, MAX_ITEMS};
 use crate::model::annotation::{Annotation, AnnotationId, NOTE_MAX_CHARS};
 use crate::text::document::Document;
@@ -46,6 +51,29 @@ pub struct ParsedImport {
     pub total: usize,
     /// The first target `source` seen (a page URL or a `urn:`), if any.
     pub source: Option<String>,
+    /// What was done to accepted items, in input order.
+    pub notes: Vec<ItemNote>,
+}
+
+impl ParsedImport {
+    /// Positions counted in UTF-16 units that were converted.
+    pub fn converted(&self) -> usize {
+        self.notes.iter().filter(|n| n.note.is_conversion()).count()
+    }
+
+    /// Wrong positions replaced by where the quote is (or left to it).
+    pub fn placed_by_quote(&self) -> usize {
+        self.notes
+            .iter()
+            .filter(|n| n.note.is_placed_by_quote())
+            .count()
+    }
+
+    /// One sentence per kind of note, such as "2 positions counted in
+    /// UTF-16 units were converted".
+    pub fn note_sentences(&self) -> Vec<String> {
+        sentences(&self.notes)
+    }
 }
 
 /// Parses and checks `input`; `document`, when given, is the text the
@@ -70,18 +98,22 @@ pub fn parse_import(input: &str, document: Option<&Document>) -> Result<ParsedIm
         ..ParsedImport::default()
     };
     let mut seen: HashMap<AnnotationId, usize> = HashMap::new();
+    let resolver = Resolver::new(document);
     for (index, item) in items.iter().enumerate() {
-        let result = read_item(item, document).and_then(|(annotation, source)| {
+        let result = read_item(item, &resolver).and_then(|(annotation, source, notes)| {
             if let Some(first) = seen.get(&annotation.id) {
                 return Err(ItemError::DuplicateId {
                     id: annotation.id,
                     first: *first,
                 });
             }
-            Ok((annotation, source))
+            Ok((annotation, source, notes))
         });
         match result {
-            Ok((annotation, source)) => {
+            Ok((annotation, source, notes)) => {
+                parsed
+                    .notes
+                    .extend(notes.into_iter().map(|note| ItemNote { index, note }));
                 seen.insert(annotation.id, index);
                 if parsed.source.is_none() {
                     parsed.source = source;
@@ -102,18 +134,16 @@ fn items_of(value: Value) -> Result<Vec<Value>, ImportError> {
         Value::Object(mut object) => {
             if has_type(&object, "AnnotationCollection") {
                 return match object.remove("first") {
-                    Some(Value::Object(mut page)) => match page.remove("items") {
-                        Some(Value::Array(items)) => Ok(items),
-                        _ => Err(ImportError::PagesNotEmbedded),
-                    },
+                    Some(Value::Object(page)) => pages_items(page),
+                    // An empty collection has no page at all.
+                    None if object.get("total").and_then(Value::as_u64) == Some(0) => {
+                        Ok(Vec::new())
+                    }
                     _ => Err(ImportError::PagesNotEmbedded),
                 };
             }
             if has_type(&object, "AnnotationPage") {
-                return match object.remove("items") {
-                    Some(Value::Array(items)) => Ok(items),
-                    _ => Err(ImportError::Shape),
-                };
+                return pages_items(object);
             }
             if has_type(&object, "Annotation") {
                 return Ok(vec![Value::Object(object)]);
@@ -124,11 +154,34 @@ fn items_of(value: Value) -> Result<Vec<Value>, ImportError> {
     }
 }
 
+/// The items of a page and of every page inline after it (`next` as an
+/// object; a `next` that is an IRI would need fetching and is refused).
+fn pages_items(mut page: Map<String, Value>) -> Result<Vec<Value>, ImportError> {
+    let mut items = Vec::new();
+    loop {
+        match page.remove("items") {
+            Some(Value::Array(more)) => items.extend(more),
+            _ => return Err(ImportError::PagesNotEmbedded),
+        }
+        if items.len() > MAX_ITEMS {
+            return Err(ImportError::TooManyItems {
+                count: items.len(),
+                max: MAX_ITEMS,
+            });
+        }
+        match page.remove("next") {
+            None | Some(Value::Null) => return Ok(items),
+            Some(Value::Object(next)) => page = next,
+            Some(_) => return Err(ImportError::PagesNotEmbedded),
+        }
+    }
+}
+
 /// Reads one item into an annotation and its target's source.
 fn read_item(
     item: &Value,
-    document: Option<&Document>,
-) -> Result<(Annotation, Option<String>), ItemError> {
+    resolver: &Resolver<'_>,
+) -> Result<(Annotation, Option<String>, Vec<ImportNote>), ItemError> {
     let Value::Object(object) = item else {
         return Err(ItemError::NotAnObject);
     };
@@ -162,7 +215,8 @@ fn read_item(
             max: NOTE_MAX_CHARS,
         });
     }
-    let (target, source) = read_target(object, document)?;
+    let read = read_target(object, resolver)?;
+    let (target, source) = (read.target, read.source);
     Ok((
         Annotation {
             id,
@@ -176,5 +230,6 @@ fn read_item(
             history: read_history(object)?,
         },
         source,
+        read.notes,
     ))
 }

@@ -23,18 +23,55 @@
 //! or `urn:claimmark:doc:<document id>` when there is none, with a
 //! `TextQuoteSelector` and a `TextPositionSelector` (code points).
 //!
+//! What the W3C model requires of the file (§ of the Web Annotation Data
+//! Model): the collection has `@context`, an `id` (an IRI,
+//! `urn:claimmark:collection:<hash of the source>`) and `type`
+//! `AnnotationCollection` (§5.1); its one page, `first`, has an `id`
+//! (`<collection id>:page:0`), `type` `AnnotationPage`, `partOf` and
+//! `items` (§5.2); each annotation has its own `@context`, so it stays
+//! valid when taken out of the file (§3.1), an `id`, `type` `Annotation`
+//! and a target.
+//!
+//! Positions: [`export_claims`] describes every placed claim again
+//! against the text being exported ([`crate::model::anchor::describe`] of
+//! where it is drawn), so the `TextPositionSelector` always holds the
+//! quote in that text. When its place or words differ from the description
+//! the claim was created or imported with (the article was corrected
+//! since), the older one follows under `claimmark:recorded` (its two
+//! selectors), for a reader holding the older text; a new context alone is
+//! not recorded. A claim that is not placed keeps its last
+//! description and says why: `"claimmark:orphan": true` (not found) or
+//! `"claimmark:ambiguous": true` (found in two places). [`export_collection`]
+//! writes annotations as recorded, for tools with no text at hand (`claimmark
+//! merge`).
+//!
 //! The output is canonical: keys in a fixed order (the struct order here),
 //! items in document order (start, end, then id), so export → import into an
 //! empty state → export gives the same bytes. Reading is [`super::validate`].
 
+use std::borrow::Cow;
+use std::rc::Rc;
+
 use serde::Serialize;
 
-use crate::model::annotation::{Annotation, SourceUrl, Timestamp};
+use crate::model::anchor::{describe, Placement};
+use crate::model::annotation::{Annotation, SourceUrl, Target, Timestamp};
 use crate::model::certainty_change::CertaintyChange;
-use crate::text::document::DocumentId;
+use crate::state::store::Claim;
+use crate::text::document::{Document, DocumentId};
 
 /// The key of a claim's certainty history in an exported annotation.
 pub const HISTORY_KEY: &str = "claimmark:history";
+
+/// The key of the description a claim was recorded with, when the export's
+/// differs (the text changed since).
+pub const RECORDED_KEY: &str = "claimmark:recorded";
+
+/// The key saying a claim is not found in the exported text.
+pub const ORPHAN_KEY: &str = "claimmark:orphan";
+
+/// The key saying a claim fits two places of the exported text.
+pub const AMBIGUOUS_KEY: &str = "claimmark:ambiguous";
 
 /// The JSON-LD context of the W3C Web Annotation model.
 pub const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -65,8 +102,11 @@ struct Collection<'a> {
 
 #[derive(Serialize)]
 struct Page<'a> {
+    id: String,
     #[serde(rename = "type")]
     kind: &'static str,
+    #[serde(rename = "partOf")]
+    part_of: String,
     #[serde(rename = "startIndex")]
     start_index: usize,
     items: Vec<Item<'a>>,
@@ -74,6 +114,8 @@ struct Page<'a> {
 
 #[derive(Serialize)]
 struct Item<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
@@ -84,6 +126,21 @@ struct Item<'a> {
     target: TargetOut<'a>,
     #[serde(rename = "claimmark:history", skip_serializing_if = "<[_]>::is_empty")]
     history: &'a [CertaintyChange],
+    #[serde(rename = "claimmark:recorded", skip_serializing_if = "Option::is_none")]
+    recorded: Option<Recorded<'a>>,
+    #[serde(rename = "claimmark:orphan", skip_serializing_if = "is_false")]
+    orphan: bool,
+    #[serde(rename = "claimmark:ambiguous", skip_serializing_if = "is_false")]
+    ambiguous: bool,
+}
+
+fn is_false(flag: &bool) -> bool {
+    !flag
+}
+
+#[derive(Serialize)]
+struct Recorded<'a> {
+    selector: [Selector<'a>; 2],
 }
 
 #[derive(Serialize)]
@@ -140,7 +197,66 @@ fn textual<'a>(purpose: &'static str, value: &'a str, format: Option<&'static st
     }
 }
 
-fn item<'a>(annotation: &'a Annotation, source: &'a str) -> Item<'a> {
+fn selectors(target: &Target) -> [Selector<'_>; 2] {
+    let quote = &target.quote;
+    [
+        Selector::Quote {
+            kind: "TextQuoteSelector",
+            exact: &quote.exact,
+            prefix: &quote.prefix,
+            suffix: &quote.suffix,
+        },
+        Selector::Position {
+            kind: "TextPositionSelector",
+            start: target.position.start,
+            end: target.position.end,
+        },
+    ]
+}
+
+/// One claim as it is written: the annotation, its target in the exported
+/// text, and how it was placed there.
+struct Placed<'a> {
+    annotation: &'a Annotation,
+    target: Cow<'a, Target>,
+    placement: Option<Placement>,
+    /// The recorded description differs in place or words from `target`.
+    recorded: bool,
+}
+
+impl<'a> Placed<'a> {
+    fn as_recorded(annotation: &'a Annotation) -> Self {
+        Placed {
+            annotation,
+            target: Cow::Borrowed(&annotation.target),
+            placement: None,
+            recorded: false,
+        }
+    }
+
+    fn in_text(document: &Document, claim: &'a Claim) -> Self {
+        let annotation = &claim.annotation;
+        let target = claim
+            .placement
+            .span()
+            .and_then(|span| describe(document, span))
+            .filter(|now| *now != annotation.target)
+            .map_or(Cow::Borrowed(&annotation.target), Cow::Owned);
+        // Context alone (a file's quote without prefix and suffix, a word
+        // changed nearby) is not worth recording: the place and the words are.
+        let recorded = target.position != annotation.target.position
+            || target.quote.exact != annotation.target.quote.exact;
+        Placed {
+            annotation,
+            target,
+            placement: Some(claim.placement),
+            recorded,
+        }
+    }
+}
+
+fn item<'a>(placed: &'a Placed<'a>, source: &'a str) -> Item<'a> {
+    let annotation = placed.annotation;
     let mut body = vec![textual("assessing", annotation.certainty.key(), None)];
     if !annotation.note.is_empty() {
         body.push(textual("commenting", &annotation.note, Some("text/plain")));
@@ -156,9 +272,9 @@ fn item<'a>(annotation: &'a Annotation, source: &'a str) -> Item<'a> {
             .iter()
             .map(|tag| textual("tagging", tag, None)),
     );
-    let quote = &annotation.target.quote;
-    let position = annotation.target.position;
+    let target: &Target = &placed.target;
     Item {
+        context: ANNO_CONTEXT,
         id: format!("urn:uuid:{}", annotation.id),
         kind: "Annotation",
         motivation: "assessing",
@@ -167,21 +283,14 @@ fn item<'a>(annotation: &'a Annotation, source: &'a str) -> Item<'a> {
         body,
         target: TargetOut {
             source,
-            selector: [
-                Selector::Quote {
-                    kind: "TextQuoteSelector",
-                    exact: &quote.exact,
-                    prefix: &quote.prefix,
-                    suffix: &quote.suffix,
-                },
-                Selector::Position {
-                    kind: "TextPositionSelector",
-                    start: position.start,
-                    end: position.end,
-                },
-            ],
+            selector: selectors(target),
         },
         history: &annotation.history,
+        recorded: placed.recorded.then(|| Recorded {
+            selector: selectors(&annotation.target),
+        }),
+        orphan: placed.placement == Some(Placement::Orphan),
+        ambiguous: matches!(placed.placement, Some(Placement::Ambiguous { .. })),
     }
 }
 
@@ -192,39 +301,75 @@ pub fn canonical_order(annotations: &[Annotation]) -> Vec<&Annotation> {
     sorted
 }
 
-fn collection<'a>(source: &'a str, annotations: &'a [Annotation]) -> Collection<'a> {
-    let items: Vec<Item<'a>> = canonical_order(annotations)
-        .into_iter()
-        .map(|a| item(a, source))
-        .collect();
+/// The id of the collection of the claims on `source` (an IRI, §5.1).
+pub fn collection_id(source: &str) -> String {
+    format!(
+        "urn:claimmark:collection:{:016x}",
+        xxhash_rust::xxh3::xxh3_64(source.as_bytes())
+    )
+}
+
+fn collection<'a>(source: &'a str, placed: &'a [Placed<'a>]) -> Collection<'a> {
+    let mut sorted: Vec<&Placed<'a>> = placed.iter().collect();
+    sorted.sort_by_key(|p| {
+        let position = p.target.position;
+        (position.start, position.end, p.annotation.id)
+    });
+    let items: Vec<Item<'a>> = sorted.into_iter().map(|p| item(p, source)).collect();
+    let id = collection_id(source);
     Collection {
         context: ANNO_CONTEXT,
-        id: format!(
-            "urn:claimmark:collection:{:016x}",
-            xxhash_rust::xxh3::xxh3_64(source.as_bytes())
-        ),
-        kind: "AnnotationCollection",
         label: "claimmark claims",
         total: items.len(),
         first: Page {
+            id: format!("{id}:page:0"),
             kind: "AnnotationPage",
+            part_of: id.clone(),
             start_index: 0,
             items,
         },
+        id,
+        kind: "AnnotationCollection",
     }
 }
 
-/// The claims as a W3C `AnnotationCollection`, pretty-printed (two-space
-/// indent) with a final newline: the file format. `source` is the targets'
-/// source, from [`target_source`].
-pub fn export_collection(source: &str, annotations: &[Annotation]) -> String {
-    let mut json =
-        serde_json::to_string_pretty(&collection(source, annotations)).unwrap_or_default();
+fn recorded(annotations: &[Annotation]) -> Vec<Placed<'_>> {
+    annotations.iter().map(Placed::as_recorded).collect()
+}
+
+fn in_text<'a>(document: &Document, claims: &'a [Rc<Claim>]) -> Vec<Placed<'a>> {
+    claims
+        .iter()
+        .map(|claim| Placed::in_text(document, claim))
+        .collect()
+}
+
+fn pretty(collection: &Collection<'_>) -> String {
+    let mut json = serde_json::to_string_pretty(collection).unwrap_or_default();
     json.push('\n');
     json
 }
 
-/// The same collection on one line, for share links.
+/// The claims as a W3C `AnnotationCollection`, pretty-printed (two-space
+/// indent) with a final newline: the file format. Each claim is described
+/// again where it is placed in `document` (see the module's docs);
+/// `source` is the targets' source, from [`target_source`].
+pub fn export_claims(source: &str, document: &Document, claims: &[Rc<Claim>]) -> String {
+    pretty(&collection(source, &in_text(document, claims)))
+}
+
+/// [`export_claims`] on one line, for share links.
+pub fn export_claims_compact(source: &str, document: &Document, claims: &[Rc<Claim>]) -> String {
+    serde_json::to_string(&collection(source, &in_text(document, claims))).unwrap_or_default()
+}
+
+/// The annotations as recorded (no text to place them in), pretty-printed
+/// like [`export_claims`].
+pub fn export_collection(source: &str, annotations: &[Annotation]) -> String {
+    pretty(&collection(source, &recorded(annotations)))
+}
+
+/// The same collection on one line.
 pub fn export_collection_compact(source: &str, annotations: &[Annotation]) -> String {
-    serde_json::to_string(&collection(source, annotations)).unwrap_or_default()
+    serde_json::to_string(&collection(source, &recorded(annotations))).unwrap_or_default()
 }
