@@ -6,9 +6,12 @@
 //! - [`document_order`]: claims in reading order, patched per change.
 //! - [`reading_cursor`]: the keyboard's sentence / word cursor; the overview.
 //! - [`changes`]: claim-by-claim differences, for the change events.
+//! - [`roving`]: moving between claim stops, the tab stop, the filter's
+//!   `data-hide` (the editor and the reader share them).
 
 pub mod changes;
 pub mod document_order;
 pub mod reading_cursor;
+pub mod roving;
 pub mod segments;
 pub mod suggested;
