@@ -22,7 +22,7 @@ wasm-bindgen --target web --no-typescript --out-name claimmark-reader --out-dir 
   "$target_dir/wasm32-unknown-unknown/release/claimmark_reader.wasm"
 # The features rustc's wasm32 target enables by default, so wasm-opt
 # accepts (and keeps) what the module already uses.
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$work/claimmark-reader_bg.wasm" -o "$out/claimmark-reader_bg.wasm"
 cp "$work/claimmark-reader.js" "$out/claimmark-reader.js"

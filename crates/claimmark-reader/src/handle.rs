@@ -21,8 +21,11 @@ use yew::prelude::*;
 use claimmark_core::interchange::{
     export_collection_compact, parse_import, preview, target_source,
 };
-use claimmark_core::view::changes::diff_claims;
-use claimmark_core::{reduce, Action, Document, DocumentId, SourceUrl, State};
+use std::collections::HashMap;
+
+use claimmark_core::state::merge::apply_decisions;
+use claimmark_core::view::changes::ChangeKind;
+use claimmark_core::{Annotation, AnnotationId, Document, DocumentId, SourceUrl, State};
 
 use crate::dom;
 use crate::reader::{Reader, ReaderProps, Theme};
@@ -126,16 +129,11 @@ impl ReaderHandle {
             .map_err(|error| JsError::new(&format!("importAnnotations: {error}")))?;
         let counted = preview(&state, &parsed);
         if counted.changes_anything() {
-            let next = reduce(
-                state.clone(),
-                Action::Import {
-                    annotations: parsed.annotations,
-                },
-            );
-            let changes = diff_claims(&state.claims, &next.claims);
+            let next = import(&state, parsed.annotations);
+            let changes = import_changes(&state, &next);
             self.link.replace(next);
-            for (kind, id) in changes {
-                dom::announce_change(&self.host, kind.key(), &id.to_string());
+            for (action, id) in changes {
+                dom::announce_change(&self.host, action, &id.to_string());
             }
         }
         let summary = js_sys::Object::new();
@@ -174,6 +172,45 @@ impl ReaderHandle {
             .state()
             .ok_or_else(|| JsError::new("the widget is not mounted"))
     }
+}
+
+/// What `reduce` does for `Action::Import` (merge by id, anchor afresh,
+/// one new revision) without the rest of the reducer: the reader records
+/// no undo step and never creates, edits or deletes, so the reducer's other
+/// arms (word snapping and its Unicode tables among them) stay out of its
+/// wasm.
+fn import(state: &Rc<State>, incoming: Vec<Annotation>) -> Rc<State> {
+    let mut next = (**state).clone();
+    if !apply_decisions(&mut next, incoming) {
+        return state.clone();
+    }
+    next.revision += 1;
+    Rc::new(next)
+}
+
+/// The `claimmark-change` events of an import, in the order of the claims:
+/// claims it added (`create`) and claims it replaced with a newer copy
+/// (`edit`). An import deletes nothing, so this is core's `diff_claims`
+/// for that one case, without its sorted snapshots (whose sort and map
+/// code the reader would carry for nothing).
+fn import_changes(before: &State, after: &State) -> Vec<(&'static str, AnnotationId)> {
+    let known: HashMap<AnnotationId, &Annotation> = before
+        .claims
+        .iter()
+        .map(|c| (c.annotation.id, &c.annotation))
+        .collect();
+    after
+        .claims
+        .iter()
+        .filter_map(|claim| {
+            let now = &claim.annotation;
+            match known.get(&now.id) {
+                None => Some((ChangeKind::Create.key(), now.id)),
+                Some(old) if old.modified != now.modified => Some((ChangeKind::Edit.key(), now.id)),
+                Some(_) => None,
+            }
+        })
+        .collect()
 }
 
 fn set(object: &js_sys::Object, name: &str, value: &JsValue) {

@@ -30,7 +30,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                 <li data-certainty={certainty.key()} data-hidden={hidden.then_some("true")}>
                     <button type="button" class="cm-chip" data-certainty={certainty.key()}
                         aria-pressed={(!hidden).to_string()}
-                        title={format!("Show or hide {} claims", certainty.label().to_lowercase())}
+                        title={format!("Show or hide {} claims", certainty.key())}
                         onclick={props.on_toggle.reform(move |_: MouseEvent| certainty)}>
                         <span class="cm-swatch" aria-hidden="true">{ certainty.symbol() }</span>
                         <span class="cm-legend-label">{ certainty.label() }</span>
