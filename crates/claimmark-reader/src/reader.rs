@@ -21,6 +21,7 @@ use yew::prelude::*;
 
 use claimmark_core::view::roving::{hide_attr, step_stop, tab_stop, StopMove};
 use claimmark_core::view::segments::{keyboard_stops, segments_by_block, Stop};
+pub use claimmark_core::view::theme::Theme;
 use claimmark_core::{Document, Placement, State};
 
 use crate::article::ArticleBlocks;
@@ -31,38 +32,6 @@ use crate::handle::Link;
 use crate::legend::Legend;
 use crate::orphans::OrphanList;
 use crate::ui::{OpenCard, ReaderUi, UiAction};
-
-/// The reader's colours: the reader's system preference or a fixed one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// Follow `prefers-color-scheme`.
-    #[default]
-    Auto,
-    /// Light.
-    Light,
-    /// Dark.
-    Dark,
-}
-
-impl Theme {
-    /// `auto`, `light` or `dark`, as in `data-theme`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    /// The theme an attribute names; anything unknown is `auto`.
-    pub fn parse(value: &str) -> Self {
-        match value.trim().to_ascii_lowercase().as_str() {
-            "light" => Theme::Light,
-            "dark" => Theme::Dark,
-            _ => Theme::Auto,
-        }
-    }
-}
 
 /// Props of [`Reader`].
 #[derive(Properties, PartialEq)]

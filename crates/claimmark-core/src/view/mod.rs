@@ -8,6 +8,7 @@
 //! - [`changes`]: claim-by-claim differences, for the change events.
 //! - [`roving`]: moving between claim stops, the tab stop, the filter's
 //!   `data-hide` (the editor and the reader share them).
+//! - [`theme`]: the `theme` attribute and `data-theme`.
 
 pub mod changes;
 pub mod document_order;
@@ -15,3 +16,4 @@ pub mod reading_cursor;
 pub mod roving;
 pub mod segments;
 pub mod suggested;
+pub mod theme;
