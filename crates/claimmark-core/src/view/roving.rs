@@ -110,11 +110,13 @@ mod tests {
     }
 
     const ALL: [bool; 3] = [false; 3];
+    /// From (a stop's number), the move, the filter, where it leads.
+    type Case = (Option<u8>, StopMove, [bool; 3], Option<u8>);
     const NO_UNCLEAR: [bool; 3] = [false, true, false];
 
     #[test]
     fn moves_between_shown_stops() {
-        let cases: [(Option<u8>, StopMove, [bool; 3], Option<u8>); 11] = [
+        let cases: [Case; 11] = [
             (None, StopMove::Next, ALL, Some(1)),
             (None, StopMove::Previous, ALL, Some(1)),
             (Some(1), StopMove::Next, ALL, Some(2)),
