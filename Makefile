@@ -33,9 +33,9 @@ fmt-check:
 check-sinks:
 	scripts/check-sinks.sh
 
-## Host: every crate. wasm32: what ships in wasm (the widget, core, match) and
+## Host: every crate. wasm32: what ships in wasm (the widget, the reader, core, match) and
 ## the tools' benchmark exports; the CLI and the native tools never build for it.
-WASM_CRATES := -p claimmark -p claimmark-core -p claimmark-match
+WASM_CRATES := -p claimmark -p claimmark-reader -p claimmark-core -p claimmark-match
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy $(WASM_CRATES) --all-targets --target wasm32-unknown-unknown -- -D warnings

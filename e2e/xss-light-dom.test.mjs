@@ -37,7 +37,7 @@ function hostPage() {
   const widgets = [];
   for (let i = 0; i < PAYLOADS.length; i += PER_WIDGET) {
     const part = PAYLOADS.slice(i, i + PER_WIDGET);
-    widgets.push(`<claim-annotator doc-id="xss-light-dom-${i / PER_WIDGET}" mode="${i % 2 ? 'read' : 'edit'}">\n${children(part)}\n</claim-annotator>`);
+    widgets.push(`<claim-annotator doc-id="xss-light-dom-${i / PER_WIDGET}" mode="${(i / PER_WIDGET) % 2 ? 'read' : 'edit'}">\n${children(part)}\n</claim-annotator>`);
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>light-DOM payloads</title>
 <script type="module" nonce="${NONCE}" src="../claimmark.js"></script></head>

@@ -2,57 +2,109 @@
 //   <script type="module" src="claimmark.js"></script>
 // and write <claim-annotator> elements, or `import { mount } from './claimmark.js'`.
 //
-// It loads the wasm once per page (loading this module twice, even under
-// another URL, is harmless), adds the widget's stylesheet once, and defines
-// <claim-annotator>. No inline script and no eval: it runs under
+// Two bundles, each loaded lazily and at most once per page (loading this
+// module twice, even under another URL, is harmless): the reader
+// (claimmark-reader.js + claimmark-reader_bg.wasm, crates/claimmark-reader)
+// for mode="read", the editor (claimmark-demo.js + claimmark-demo_bg.wasm)
+// for mode="edit"; a page with only read-mode widgets never requests the
+// editor's files. Both export the same mount() and handle. Each mode adds
+// the stylesheets it needs once (read: claimmark.css, embed.css; edit:
+// also workflow.css, before embed.css). The wasm, its glue and an
+// `annotations=` file are requested at once, side by side.
+//
+// A read-mode element that already holds a prerendered article
+// (`.claimmark.cm-prerendered`, written by `claimmark render`) is left
+// exactly as it is: no wasm, no stylesheet, data-claimmark="prerendered".
+//
+// No inline script and no eval: it runs under
 // `script-src 'self' 'wasm-unsafe-eval'`. If the wasm cannot load, the
 // element's own article text stays as it is and nothing is thrown at the page.
 //
-// The only global is `globalThis.claimmark` (loaded, mount).
-
-import init, { mount as mountWasm } from './claimmark-demo.js';
+// The only global is `globalThis.claimmark` (bundles, sheets, mount).
 
 const NAMESPACE = 'claimmark';
 const ELEMENT = 'claim-annotator';
 // Light-DOM children whose text makes the article (text only, never markup).
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, blockquote, li';
+// A prerendered article inside the element (`claimmark render`).
+const PRERENDERED = '.claimmark.cm-prerendered';
+// The stylesheets in the order they must come in (embed.css last: its
+// read-mode rules override the others').
+const STYLESHEETS = ['claimmark.css', 'workflow.css', 'embed.css'];
+
+/** What each mode loads. */
+const BUNDLES = {
+  read: { glue: './claimmark-reader.js', wasm: './claimmark-reader_bg.wasm', styles: ['claimmark.css', 'embed.css'] },
+  edit: { glue: './claimmark-demo.js', wasm: './claimmark-demo_bg.wasm', styles: STYLESHEETS },
+};
 
 const shared = (globalThis[NAMESPACE] ??= {});
 
-/** Resolves once the wasm is instantiated (one instantiation per page). */
-function loaded() {
-  shared.loaded ??= init({ module_or_path: new URL('./claimmark-demo_bg.wasm', import.meta.url) }).then(
-    () => undefined,
-  );
-  return shared.loaded;
+/** `read` or `edit`, as the wasm reads the `mode` attribute or option (anything but read is edit). */
+function modeOf(value) {
+  return String(value ?? '').trim().toLowerCase() === 'read' ? 'read' : 'edit';
 }
 
-/** Adds the widget's stylesheets (claimmark.css, workflow.css, embed.css) to the page once. */
-function addStyles() {
-  if (shared.styled) return;
-  shared.styled = true;
-  const present = new Set([...document.querySelectorAll('link[rel=stylesheet]')].map((link) => link.href));
-  for (const name of ['claimmark.css', 'workflow.css', 'embed.css']) {
-    const href = new URL(`./${name}`, import.meta.url).href;
-    if (present.has(href)) continue;
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    document.head.append(link);
-  }
+/**
+ * Resolves to the `mount` of the mode's bundle once its wasm is
+ * instantiated (one instantiation per bundle per page). The glue and the
+ * wasm are requested together, not one after the other.
+ */
+function loaded(mode) {
+  const bundle = BUNDLES[mode];
+  shared.bundles ??= {};
+  shared.bundles[mode] ??= (() => {
+    const wasm = fetch(new URL(bundle.wasm, import.meta.url));
+    // Not awaited if the glue fails: no unhandled rejection either way.
+    wasm.catch(() => {});
+    return import(new URL(bundle.glue, import.meta.url).href).then(async (glue) => {
+      await glue.default({ module_or_path: wasm });
+      return glue.mount;
+    });
+  })();
+  return shared.bundles[mode];
+}
+
+/**
+ * Adds the mode's stylesheets to the page, each once and in STYLESHEETS
+ * order; resolves when they have loaded (or failed: the widget still
+ * works, unstyled), so a widget never shows before its styles.
+ */
+function addStyles(mode) {
+  shared.sheets ??= {};
+  return Promise.all(BUNDLES[mode].styles.map((name) => (shared.sheets[name] ??= addSheet(name))));
+}
+
+function addSheet(name) {
+  const hrefs = STYLESHEETS.map((sheet) => new URL(`./${sheet}`, import.meta.url).href);
+  const present = new Map([...document.querySelectorAll('link[rel=stylesheet]')].map((link) => [link.href, link]));
+  const at = STYLESHEETS.indexOf(name);
+  if (present.has(hrefs[at])) return Promise.resolve();
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = hrefs[at];
+  const settled = new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+  // Before a later sheet already on the page (workflow.css before embed.css).
+  const next = hrefs.slice(at + 1).map((href) => present.get(href)).find(Boolean);
+  if (next) next.before(link);
+  else document.head.append(link);
+  return settled;
 }
 
 /** How long `mount()` and `ready` wait for a widget to show before they reject. */
 const RENDER_TIMEOUT_MS = 30000;
 
 /**
- * Mounts with `mountWasm`: its handle, and `shown`, which resolves once
+ * Mounts with `mountWasm` (the reader's or the editor's): its handle, and `shown`, which resolves once
  * `host` shows the new widget (a `.claimmark` root that was not there
  * before). The wasm side renders in a microtask and, on a slow machine, may
  * yield to the browser part way, and removes a destroyed widget the same
  * way: neither is done when `mountWasm` returns.
  */
-function mountShown(host, options) {
+function mountShown(mountWasm, host, options) {
   const earlier = new Set(host.querySelectorAll('.claimmark'));
   const handle = mountWasm(host, options);
   return { handle, shown: onScreen(host, earlier) };
@@ -78,16 +130,16 @@ function onScreen(host, earlier) {
 
 /**
  * Mounts a widget inside `element` (configured in code). Options: `text`,
- * `docId`, `mode` ('edit' | 'read'), `storage` ('local' | 'none'; default
- * 'local' in edit mode, 'none' in read mode), `theme`
- * ('light' | 'dark' | 'auto'). Resolves, once the widget is on screen, to a
- * handle with `exportAnnotations()`, `importAnnotations(json)`, `annotations`
- * and `destroy()`.
+ * `docId`, `mode` ('edit' | 'read': the editor or the reader), `storage`
+ * ('local' | 'none'; default 'local' in edit mode, 'none' in read mode; the
+ * reader keeps nothing), `theme` ('light' | 'dark' | 'auto'). Resolves, once
+ * the widget is on screen, to a handle with `exportAnnotations()`,
+ * `importAnnotations(json)`, `annotations` and `destroy()`.
  */
 export async function mount(element, options = {}) {
-  await loaded();
-  addStyles();
-  const { handle, shown } = mountShown(element, { ...options });
+  const mode = modeOf(options.mode);
+  const [mountWasm] = await Promise.all([loaded(mode), addStyles(mode)]);
+  const { handle, shown } = mountShown(mountWasm, element, { ...options });
   try {
     await shown;
   } catch (error) {
@@ -157,15 +209,36 @@ class ClaimAnnotatorElement extends HTMLElement {
   }
 
   async #start(generation) {
+    if (document.readyState === 'loading') {
+      // Upgraded while the page is still parsed: its children are not all there yet.
+      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+      if (generation !== this.#generation) return;
+    }
+    const mode = modeOf(this.getAttribute('mode') ?? 'edit');
+    if (mode === 'read' && this.#prerendered()) {
+      // Written by `claimmark render` with its own stylesheet: nothing to
+      // draw or load, and nothing in the element changes.
+      this.setAttribute('data-claimmark', 'prerendered');
+      this.#settle.resolve(this);
+      this.dispatchEvent(new CustomEvent('claimmark-ready', { bubbles: true, composed: true }));
+      return;
+    }
+    // The annotations file is requested now, beside the wasm, not after it.
+    const annotationsUrl = this.getAttribute('annotations');
+    const annotations = annotationsUrl ? fetchText(annotationsUrl, 'annotations') : null;
+    annotations?.catch(() => {});
     try {
       const src = this.getAttribute('src');
-      const [text] = await Promise.all([src ? fetchText(src, 'src') : articleText(this), loaded()]);
+      const [text, mountWasm] = await Promise.all([
+        src ? fetchText(src, 'src') : articleText(this),
+        loaded(mode),
+        addStyles(mode),
+      ]);
       if (generation !== this.#generation) return;
-      addStyles();
-      const { handle, shown } = mountShown(this, {
+      const { handle, shown } = mountShown(mountWasm, this, {
         text,
         docId: this.getAttribute('doc-id') ?? undefined,
-        mode: this.getAttribute('mode') ?? 'edit',
+        mode,
         // Default: localStorage in edit mode, memory only in read mode.
         storage: this.getAttribute('storage') ?? undefined,
         theme: this.getAttribute('theme') ?? 'auto',
@@ -174,9 +247,8 @@ class ClaimAnnotatorElement extends HTMLElement {
       await shown;
       if (generation !== this.#generation) return;
       this.setAttribute('data-claimmark', 'ready');
-      const annotations = this.getAttribute('annotations');
       if (annotations) {
-        const json = await fetchText(annotations, 'annotations');
+        const json = await annotations;
         if (generation !== this.#generation) return;
         this.#handle.importAnnotations(json);
       }
@@ -191,6 +263,11 @@ class ClaimAnnotatorElement extends HTMLElement {
     }
   }
 
+  /** The prerendered article among the element's own children, if any. */
+  #prerendered() {
+    return [...this.querySelectorAll(PRERENDERED)].some((el) => !el.closest('.cm-embed'));
+  }
+
   #stop() {
     this.#handle?.destroy();
     this.#handle = null;
@@ -199,6 +276,9 @@ class ClaimAnnotatorElement extends HTMLElement {
   }
 
   #widget() {
+    if (!this.#handle && this.getAttribute('data-claimmark') === 'prerendered') {
+      throw new Error('claimmark: this article is prerendered (claimmark render): it has no widget, so no annotations to export or import');
+    }
     if (!this.#handle) throw new Error('claimmark: the widget is not ready (await element.ready)');
     return this.#handle;
   }

@@ -56,37 +56,8 @@ impl Mode {
     }
 }
 
-/// The widget's colours: the host's preference or a fixed one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// Follow `prefers-color-scheme`.
-    #[default]
-    Auto,
-    /// Light.
-    Light,
-    /// Dark.
-    Dark,
-}
-
-impl Theme {
-    /// `auto`, `light` or `dark`, as in `data-theme`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    /// The theme an attribute names; anything unknown is `auto`.
-    pub fn parse(value: &str) -> Self {
-        match value.trim().to_ascii_lowercase().as_str() {
-            "light" => Theme::Light,
-            "dark" => Theme::Dark,
-            _ => Theme::Auto,
-        }
-    }
-}
+/// The widget's colours (core's, shared with the reader).
+pub use claimmark_core::view::theme::Theme;
 
 /// Where a widget keeps its claims: the browser's localStorage, or memory
 /// only (`storage="none"`: nothing survives a reload, nothing is written).

@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 use claimmark_core::view::reading_cursor::Move;
+use claimmark_core::view::roving::{self, StopMove};
 use claimmark_core::view::segments::Stop;
 use claimmark_core::{AnnotationId, Certainty};
 
@@ -81,33 +82,24 @@ pub fn claim_stop(target: &Element) -> Option<AnnotationId> {
 /// The claim stop `key` leads to from claim `from` (the focused stop, if
 /// any), among `stops` in document order
 /// ([`claimmark_core::view::segments::keyboard_stops`]) skipping
-/// those whose certainty is filtered out. Worked out from the claims, not
-/// the DOM, so it reaches claims in blocks that show no marks yet.
+/// those whose certainty is filtered out
+/// ([`claimmark_core::view::roving::step_stop`], shared with the reader).
+/// Worked out from the claims, not the DOM, so it reaches claims in blocks
+/// that show no marks yet.
 pub fn step_stop(
     stops: &[Stop],
     from: Option<AnnotationId>,
     key: ArticleKey,
     hidden: [bool; 3],
 ) -> Option<AnnotationId> {
-    let stops: Vec<&Stop> = stops
-        .iter()
-        .filter(|stop| {
-            !Certainty::ALL
-                .iter()
-                .zip(hidden)
-                .any(|(c, off)| off && *c == stop.certainty)
-        })
-        .collect();
-    let here = from.and_then(|from| stops.iter().position(|s| s.id == from));
-    let last = stops.len().checked_sub(1)?;
-    let index = match (key, here) {
-        (ArticleKey::First, _) | (ArticleKey::Step(_), None) => 0,
-        (ArticleKey::Last, _) => last,
-        (ArticleKey::Step(delta), Some(at)) if delta < 0 => at.saturating_sub(1),
-        (ArticleKey::Step(_), Some(at)) => (at + 1).min(last),
+    let to = match key {
+        ArticleKey::First => StopMove::First,
+        ArticleKey::Last => StopMove::Last,
+        ArticleKey::Step(delta) if delta < 0 => StopMove::Previous,
+        ArticleKey::Step(_) => StopMove::Next,
         _ => return None,
     };
-    stops.get(index).map(|stop| stop.id)
+    roving::step_stop(stops, from, to, hidden)
 }
 
 /// Focuses the stop of claim `id` inside `root`; false when it is not shown.

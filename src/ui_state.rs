@@ -181,13 +181,7 @@ impl UiState {
 
     /// `data-hide` of the root: the certainties filtered out, if any.
     pub fn hide_attr(&self) -> Option<String> {
-        let keys: Vec<&str> = Certainty::ALL
-            .iter()
-            .zip(self.hidden)
-            .filter(|(_, off)| *off)
-            .map(|(c, _)| c.key())
-            .collect();
-        (!keys.is_empty()).then(|| keys.join(" "))
+        claimmark_core::view::roving::hide_attr(self.hidden)
     }
 
     /// `data-theme` of the root when the person's choice decides.

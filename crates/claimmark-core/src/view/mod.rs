@@ -8,10 +8,15 @@
 //! - [`changes`]: claim-by-claim differences, for the change events.
 //! - [`prerender`]: the article and its claims as HTML that needs no
 //!   script (`claimmark render`), and its stylesheet.
+//! - [`roving`]: moving between claim stops, the tab stop, the filter's
+//!   `data-hide` (the editor and the reader share them).
+//! - [`theme`]: the `theme` attribute and `data-theme`.
 
 pub mod changes;
 pub mod document_order;
 pub mod prerender;
 pub mod reading_cursor;
+pub mod roving;
 pub mod segments;
 pub mod suggested;
+pub mod theme;
