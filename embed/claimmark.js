@@ -32,10 +32,29 @@ const PRERENDERED = '.claimmark.cm-prerendered';
 // read-mode rules override the others').
 const STYLESHEETS = ['claimmark.css', 'workflow.css', 'embed.css'];
 
-/** What each mode loads. */
+/**
+ * What each mode loads. Every file is named by a literal
+ * `import('./…')` or `new URL('./…', import.meta.url)`, the forms bundlers
+ * (Vite, webpack 5, Rollup, Parcel) recognise and copy, so the npm package
+ * works through a bundler as well as copied as it is.
+ */
 const BUNDLES = {
-  read: { glue: './claimmark-reader.js', wasm: './claimmark-reader_bg.wasm', styles: ['claimmark.css', 'embed.css'] },
-  edit: { glue: './claimmark-demo.js', wasm: './claimmark-demo_bg.wasm', styles: STYLESHEETS },
+  read: {
+    glue: () => import('./claimmark-reader.js'),
+    wasm: () => new URL('./claimmark-reader_bg.wasm', import.meta.url),
+    styles: ['claimmark.css', 'embed.css'],
+  },
+  edit: {
+    glue: () => import('./claimmark-demo.js'),
+    wasm: () => new URL('./claimmark-demo_bg.wasm', import.meta.url),
+    styles: STYLESHEETS,
+  },
+};
+/** Each stylesheet's address (literal, for bundlers). */
+const SHEET_URLS = {
+  'claimmark.css': () => new URL('./claimmark.css', import.meta.url).href,
+  'workflow.css': () => new URL('./workflow.css', import.meta.url).href,
+  'embed.css': () => new URL('./embed.css', import.meta.url).href,
 };
 
 const shared = (globalThis[NAMESPACE] ??= {});
@@ -54,10 +73,10 @@ function loaded(mode) {
   const bundle = BUNDLES[mode];
   shared.bundles ??= {};
   shared.bundles[mode] ??= (() => {
-    const wasm = fetch(new URL(bundle.wasm, import.meta.url));
+    const wasm = fetch(bundle.wasm());
     // Not awaited if the glue fails: no unhandled rejection either way.
     wasm.catch(() => {});
-    return import(new URL(bundle.glue, import.meta.url).href).then(async (glue) => {
+    return bundle.glue().then(async (glue) => {
       await glue.default({ module_or_path: wasm });
       return glue.mount;
     });
@@ -76,7 +95,7 @@ function addStyles(mode) {
 }
 
 function addSheet(name) {
-  const hrefs = STYLESHEETS.map((sheet) => new URL(`./${sheet}`, import.meta.url).href);
+  const hrefs = STYLESHEETS.map((sheet) => SHEET_URLS[sheet]());
   const present = new Map([...document.querySelectorAll('link[rel=stylesheet]')].map((link) => [link.href, link]));
   const at = STYLESHEETS.indexOf(name);
   if (present.has(hrefs[at])) return Promise.resolve();
