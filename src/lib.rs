@@ -13,6 +13,7 @@
 //! - [`dom_selection`]: a DOM selection or element to document offsets.
 //! - [`keyboard`]: what a key means (roving, tagging, the reading cursor).
 //! - [`recovery`]: the banners' export and the panic hook's recovery banner.
+//! - [`segmenter`]: word and grapheme boundaries by `Intl.Segmenter`.
 //! - [`dialog`]: Escape and first focus, shared by the small dialogs.
 //! - [`share`]: page URL and fragment, downloads, clipboard.
 //! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
@@ -27,6 +28,7 @@ pub mod embed;
 pub mod hooks;
 pub mod keyboard;
 pub mod recovery;
+pub mod segmenter;
 pub mod share;
 pub mod store;
 pub mod ui_state;
