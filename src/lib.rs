@@ -16,12 +16,14 @@
 //! - [`segmenter`]: word and grapheme boundaries by `Intl.Segmenter`.
 //! - [`dialog`]: Escape and first focus, shared by the small dialogs.
 //! - [`share`]: page URL and fragment, downloads, clipboard.
+//! - [`deflate`]: raw deflate by the browser's compression streams.
 //! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
 //!
 //! Not here: anything about claims or text ([`claimmark_core`]).
 
 pub mod browser;
 pub mod components;
+pub mod deflate;
 pub mod dialog;
 pub mod dom_selection;
 pub mod embed;
