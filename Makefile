@@ -59,7 +59,7 @@ check-layers:
 
 ## Browser tests in Chromium, then in Firefox (wasm-bindgen-test-runner picks
 ## the driver from GECKODRIVER / CHROMEDRIVER).
-BROWSER_TESTS := -p claimmark --target wasm32-unknown-unknown --test browser --test reliability
+BROWSER_TESTS := -p claimmark --target wasm32-unknown-unknown --test browser --test reliability --test segmenter --test deflate
 test-browser: test-browser-chromium test-browser-firefox
 
 test-browser-chromium:

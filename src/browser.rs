@@ -1,5 +1,6 @@
 //! The browser's side of the domain's seams: the clock, random ids, Unicode
-//! composition for anchoring, and localStorage as a [`KeyValueStore`]
+//! composition for anchoring, word and grapheme boundaries (registered
+//! from [`crate::segmenter`]), and localStorage as a [`KeyValueStore`]
 //! (whose values reach Rust through the browser's UTF-8 encoder).
 //!
 //! localStorage is reached only through `Window::local_storage()`, whose
@@ -12,6 +13,7 @@
 use claimmark_core::model::anchor::normalize;
 use claimmark_core::model::annotation::{AnnotationId, Timestamp};
 use claimmark_core::storage::{KeyValueStore, StorageError};
+use claimmark_core::text::segment;
 
 /// Now, in milliseconds since the epoch (UTC).
 pub fn now() -> Timestamp {
@@ -25,12 +27,15 @@ pub fn browser_nfc(text: &str) -> String {
     String::from(js_sys::JsString::from(text).normalize("NFC"))
 }
 
-/// Hands the domain what the browser provides (NFC for anchoring) and
-/// installs the panic hook's recovery banner; safe to call any number of
-/// times.
+/// Hands the domain what the browser provides (NFC for anchoring, text
+/// segmentation where the browser has `Intl.Segmenter`) and installs the
+/// panic hook's recovery banner; safe to call any number of times.
 pub fn register_platform() {
     crate::recovery::install();
     let _ = normalize::set_composer(browser_nfc);
+    if crate::segmenter::available() {
+        let _ = segment::set_segmenter(crate::segmenter::browser_segments);
+    }
 }
 
 /// A fresh UUID v4 from the browser's crypto random source.

@@ -13,20 +13,24 @@
 //! - [`dom_selection`]: a DOM selection or element to document offsets.
 //! - [`keyboard`]: what a key means (roving, tagging, the reading cursor).
 //! - [`recovery`]: the banners' export and the panic hook's recovery banner.
+//! - [`segmenter`]: word and grapheme boundaries by `Intl.Segmenter`.
 //! - [`dialog`]: Escape and first focus, shared by the small dialogs.
 //! - [`share`]: page URL and fragment, downloads, clipboard.
+//! - [`deflate`]: raw deflate by the browser's compression streams.
 //! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
 //!
 //! Not here: anything about claims or text ([`claimmark_core`]).
 
 pub mod browser;
 pub mod components;
+pub mod deflate;
 pub mod dialog;
 pub mod dom_selection;
 pub mod embed;
 pub mod hooks;
 pub mod keyboard;
 pub mod recovery;
+pub mod segmenter;
 pub mod share;
 pub mod store;
 pub mod ui_state;

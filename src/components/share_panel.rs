@@ -17,10 +17,12 @@ use yew::prelude::*;
 use crate::embed::WidgetStorage;
 use crate::share::{self, ANNOTATION_MEDIA_TYPE};
 use crate::store::{use_store, Store};
-use claimmark_core::interchange::share_link::FRAGMENT_KEY;
+use claimmark_core::interchange::share_link::{
+    link_with, packed_payload, read_unpacked, share_json_of_claims, ShareLinkError, FRAGMENT_KEY,
+};
 use claimmark_core::interchange::{
-    claim_reviews, decode_share_link, encode_share_link_of_claims, export_claims, parse_import,
-    preview, target_source, Author, ParsedImport, Preview, MAX_IMPORT_BYTES,
+    claim_reviews, export_claims, parse_import, preview, target_source, Author, ParsedImport,
+    Preview, MAX_IMPORT_BYTES,
 };
 use claimmark_core::storage::settings::{load_author, save_author};
 use claimmark_core::{Action, SourceUrl, State};
@@ -69,6 +71,15 @@ impl Status {
 fn source_of(state: &State) -> String {
     let page = share::page_url().and_then(|url| SourceUrl::parse(&url).ok());
     target_source(state.document.id(), page.as_ref())
+}
+
+/// The claims of a share link, inflated by the browser.
+async fn decode_link(link: &str, state: &State) -> Result<ParsedImport, ShareLinkError> {
+    let packed = packed_payload(link)?;
+    let bytes = crate::deflate::inflate(&packed, MAX_IMPORT_BYTES)
+        .await
+        .map_err(|_| ShareLinkError::Inflate)?;
+    read_unpacked(bytes, Some(&state.document))
 }
 
 fn check(state: &State, text: &str) -> Result<Pending, String> {
@@ -120,18 +131,20 @@ pub fn SharePanel() -> Html {
             if let (Some(store), Some(fragment)) = (store, share::page_fragment()) {
                 if fragment.contains(FRAGMENT_KEY) {
                     open.set(true);
-                    let state = store.state();
-                    match decode_share_link(&fragment, Some(&state.document)) {
-                        Ok(parsed) => {
-                            status.set(Status::ok(
-                                "This link carries claims. Check them below, then apply or cancel.",
-                            ));
-                            pending.set(Some(Pending::of(state, parsed)));
+                    spawn_local(async move {
+                        let state = store.state();
+                        match decode_link(&fragment, state).await {
+                            Ok(parsed) => {
+                                status.set(Status::ok(
+                                    "This link carries claims. Check them below, then apply or cancel.",
+                                ));
+                                pending.set(Some(Pending::of(state, parsed)));
+                            }
+                            Err(error) => status.set(Status::error(format!(
+                                "The share link was refused: {error}"
+                            ))),
                         }
-                        Err(error) => status.set(Status::error(format!(
-                            "The share link was refused: {error}"
-                        ))),
-                    }
+                    });
                 }
             }
         });
@@ -315,30 +328,30 @@ fn export_buttons(
                 ));
                 return;
             };
-            match encode_share_link_of_claims(
-                &page,
-                &source_of(state),
-                &state.document,
-                &state.claims,
-            ) {
-                Ok(url) => {
-                    link.set(Some(url.clone()));
-                    let status = status.clone();
-                    spawn_local(async move {
+            let json = share_json_of_claims(&source_of(state), &state.document, &state.claims);
+            let (status, link) = (status.clone(), link.clone());
+            spawn_local(async move {
+                let made = match crate::deflate::deflate(json.as_bytes()).await {
+                    Ok(packed) => link_with(&page, &packed).map_err(|error| error.to_string()),
+                    Err(error) => Err(error.to_string()),
+                };
+                match made {
+                    Ok(url) => {
+                        link.set(Some(url.clone()));
                         status.set(if share::copy(url).await {
                             Status::ok("Share link made and copied.")
                         } else {
                             Status::ok("Share link made; copy it from the field below.")
                         });
-                    });
+                    }
+                    Err(error) => {
+                        link.set(None);
+                        status.set(Status::error(format!(
+                            "{error}. Download the file instead."
+                        )));
+                    }
                 }
-                Err(error) => {
-                    link.set(None);
-                    status.set(Status::error(format!(
-                        "{error}. Download the file instead."
-                    )));
-                }
-            }
+            });
         })
     };
     let on_author = {

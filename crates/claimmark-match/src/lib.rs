@@ -8,6 +8,7 @@
 //!
 //! - [`normalize`]: whitespace runs folded, NFC (a platform seam), with the
 //!   displayed code point every normalised character came from;
+//! - [`segment`]: grapheme and word boundaries (UAX #29), a platform seam;
 //! - [`grams`]: the 6-gram index (counting sort into hashed buckets);
 //! - [`myers`]: the bit-parallel k-errors matcher (Myers, Hyyrö blocks);
 //! - [`search`]: exact look-ups and approximate search with the q-gram lemma;
@@ -18,3 +19,4 @@ pub mod myers;
 pub mod normalize;
 pub mod score;
 pub mod search;
+pub mod segment;

@@ -10,9 +10,9 @@
 
 use std::sync::OnceLock;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use std::ops::Range;
+
+use crate::segment::{pieces, Granularity};
 
 /// A text normalised for matching, with the origin of every character.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl Normalized {
             // changes is composed on its own and all it yields points back to
             // all of it; the others keep one origin per code point.
             let mut offset = 0;
-            for cluster in text.graphemes(true) {
+            for cluster in pieces(text, Granularity::Grapheme) {
                 let len = cluster.chars().count();
                 let composed = if cluster.is_ascii() {
                     None

@@ -14,6 +14,14 @@
 //! Decoding checks the link's length first, inflates with a cap of
 //! [`super::MAX_IMPORT_BYTES`] (no decompression bombs), and then hands the
 //! JSON to [`super::validate::parse_import`].
+//!
+//! [`encode_share_link`] and [`decode_share_link`] deflate with
+//! miniz_oxide (the command line, native tests). The widget deflates with
+//! the browser's `CompressionStream("deflate-raw")` instead, around the
+//! same steps ([`share_json`], [`link_with`], [`packed_payload`],
+//! [`read_unpacked`]), so miniz_oxide never enters its bundle; either way a
+//! link is raw deflate in base64url, and a link made by one opens in the
+//! other.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -73,7 +81,7 @@ pub fn encode_share_link(
     source: &str,
     annotations: &[Annotation],
 ) -> Result<String, ShareLinkError> {
-    pack(page_url, &export_collection_compact(source, annotations))
+    pack(page_url, &share_json(source, annotations))
 }
 
 /// A link to `page_url` carrying `claims` described in `document` (the
@@ -84,11 +92,29 @@ pub fn encode_share_link_of_claims(
     document: &Document,
     claims: &[Rc<Claim>],
 ) -> Result<String, ShareLinkError> {
-    pack(page_url, &export_claims_compact(source, document, claims))
+    pack(page_url, &share_json_of_claims(source, document, claims))
 }
 
 fn pack(page_url: &str, json: &str) -> Result<String, ShareLinkError> {
     let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), LEVEL);
+    link_with(page_url, &packed)
+}
+
+/// The JSON a share link carries: `annotations` as a canonical W3C
+/// collection whose targets name `source`, before deflating.
+pub fn share_json(source: &str, annotations: &[Annotation]) -> String {
+    export_collection_compact(source, annotations)
+}
+
+/// The JSON a share link of the widget carries: `claims` as placed in
+/// `document` (the text shown), before deflating.
+pub fn share_json_of_claims(source: &str, document: &Document, claims: &[Rc<Claim>]) -> String {
+    export_claims_compact(source, document, claims)
+}
+
+/// A link to `page_url` (its fragment replaced) carrying `packed`, the raw
+/// deflate of a [`share_json`].
+pub fn link_with(page_url: &str, packed: &[u8]) -> Result<String, ShareLinkError> {
     let base = page_url.split('#').next().unwrap_or_default();
     let link = format!("{base}#{FRAGMENT_KEY}{}", URL_SAFE_NO_PAD.encode(packed));
     let len = link.chars().count();
@@ -107,6 +133,16 @@ pub fn decode_share_link(
     link: &str,
     document: Option<&Document>,
 ) -> Result<ParsedImport, ShareLinkError> {
+    let packed = packed_payload(link)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_IMPORT_BYTES)
+        .map_err(|_| ShareLinkError::Inflate)?;
+    read_unpacked(bytes, document)
+}
+
+/// The deflated payload of a share link (a whole URL, or just its
+/// fragment), its length checked first. Inflate it with a cap of
+/// [`MAX_IMPORT_BYTES`].
+pub fn packed_payload(link: &str) -> Result<Vec<u8>, ShareLinkError> {
     let len = link.chars().count();
     if len > MAX_SHARE_URL_CHARS {
         return Err(ShareLinkError::TooLong {
@@ -122,11 +158,17 @@ pub fn decode_share_link(
         .split('&')
         .find_map(|part| part.strip_prefix(FRAGMENT_KEY))
         .ok_or(ShareLinkError::NotAShareLink)?;
-    let packed = URL_SAFE_NO_PAD
+    URL_SAFE_NO_PAD
         .decode(payload.trim())
-        .map_err(|_| ShareLinkError::Base64)?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_IMPORT_BYTES)
-        .map_err(|_| ShareLinkError::Inflate)?;
+        .map_err(|_| ShareLinkError::Base64)
+}
+
+/// The claims of an inflated payload, checked as any import against
+/// `document` when given.
+pub fn read_unpacked(
+    bytes: Vec<u8>,
+    document: Option<&Document>,
+) -> Result<ParsedImport, ShareLinkError> {
     let json = String::from_utf8(bytes).map_err(|_| ShareLinkError::Utf8)?;
     Ok(parse_import(&json, document)?)
 }

@@ -5,9 +5,13 @@
 //! - [`document`]: the article, its blocks and its id.
 //! - [`span`], [`snap`]: ranges of code points; snapping to whole words.
 //! - [`excerpt`]: short excerpts of quotes for labels.
+//! - [`segment`]: grapheme and word boundaries, a platform seam (the
+//!   browser registers `Intl.Segmenter`), re-exported from `claimmark-match`.
 
 pub mod document;
 pub mod excerpt;
 pub mod offsets;
 pub mod snap;
 pub mod span;
+
+pub use claimmark_match::segment;

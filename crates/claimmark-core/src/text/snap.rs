@@ -2,14 +2,15 @@
 //!
 //! A person's drag rarely starts and ends exactly on word edges; a claim
 //! should. [`snap_to_words`] grows each edge that falls inside a word to
-//! that word's boundary (Unicode word boundaries, UAX #29, via
-//! `unicode-segmentation`, so combining marks and scripts without spaces
-//! are never cut), and each edge inside an emoji of several code points (a
-//! ZWJ family, a flag, a skin tone) to the emoji's edge, then trims
+//! that word's boundary (Unicode word boundaries, UAX #29, from
+//! [`crate::text::segment`]: unicode-segmentation natively, the browser's
+//! `Intl.Segmenter` in the widget, so combining marks and scripts without
+//! spaces are never cut), and each edge inside an emoji of several code
+//! points (a ZWJ family, a flag, a skin tone) to the emoji's edge, then trims
 //! surrounding whitespace. It never shrinks into a word and it never
 //! crosses more than the word or emoji at each edge.
 
-use unicode_segmentation::UnicodeSegmentation;
+use crate::text::segment::{self, Granularity};
 
 use crate::text::document::Document;
 use crate::text::offsets::CharOffset;
@@ -68,7 +69,7 @@ pub fn snap_to_words(document: &Document, span: Span) -> Option<Span> {
 fn pieces_of(window: &str, offset: usize) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut cursor = CharOffset(offset);
-    for piece in window.split_word_bounds() {
+    for piece in segment::pieces(window, Granularity::Word) {
         let count = piece.chars().count();
         pieces.push(Piece {
             start: cursor.0,

@@ -270,5 +270,6 @@ fn orphan_list(orphans: &[&Claim]) -> Markup {
     }
 }
 
-#[cfg(test)]
+// Natively only: the tests parse the HTML back with scraper (a native dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -15,14 +15,13 @@
 
 use std::rc::Rc;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::assistant::sentences::split_sentences;
 use crate::assistant::Lexicon;
 use crate::model::certainty::Certainty;
 use crate::state::store::Claim;
 use crate::text::document::{BlockKind, Document};
 use crate::text::offsets::{ByteOffset, CharOffset};
+use crate::text::segment::{pieces, Granularity};
 use crate::text::span::Span;
 
 /// A move of the reading cursor.
@@ -152,7 +151,7 @@ pub fn sentences_of(document: &Document) -> Vec<Span> {
 pub fn words_of(document: &Document) -> Vec<Span> {
     let mut words = Vec::new();
     let mut at = 0;
-    for piece in document.text().split_word_bounds() {
+    for piece in pieces(document.text(), Granularity::Word) {
         let count = piece.chars().count();
         if piece.chars().any(char::is_alphanumeric) {
             words.push(Span::new(at, at + count));
