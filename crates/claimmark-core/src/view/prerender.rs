@@ -270,6 +270,5 @@ fn orphan_list(orphans: &[&Claim]) -> Markup {
     }
 }
 
-// Natively only: the tests parse the HTML back with scraper (a native dev-dependency).
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests;

@@ -1,6 +1,8 @@
 //! Tests of [`super`]: fragments parsed back with an HTML5 parser (as a
 //! browser would), on the seed article and on text with emoji, combining
 //! marks and right-to-left script, and with hostile input everywhere.
+//! Natively only: they parse with scraper, a native dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
 
 use super::*;
 use crate::interchange::export_collection;
