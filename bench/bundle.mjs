@@ -5,30 +5,9 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { existsSync } from 'node:fs';
 import { DIST, RECOGITO_DIST } from './site.mjs';
-import { DELIVERIES } from '../scripts/deliveries.mjs';
-
-function sizes(buffer) {
-  return {
-    raw: buffer.length,
-    gzip: zlib.gzipSync(buffer, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(buffer, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
-      },
-    }).length,
-  };
-}
-
-function total(files) {
-  return files.reduce(
-    (t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
-    { raw: 0, gzip: 0, brotli: 0 },
-  );
-}
+import { DELIVERIES, sizes, total } from '../scripts/deliveries.mjs';
 
 const kind = (name) => (name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'js' : name.endsWith('.css') ? 'css' : null);
 

@@ -11,36 +11,13 @@
     missing_docs
 )]
 
+mod common;
+
+use common::{claimmark, fixture, path, text};
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/interchange")
-        .join(name)
-}
-
-fn claimmark(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimmark"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn path(name: &str) -> String {
-    fixture(name).display().to_string()
-}
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli");
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    let file = dir.join(name);
-    let _ = std::fs::remove_file(&file);
-    file
+    common::scratch_in("cli", name)
 }
 
 #[test]

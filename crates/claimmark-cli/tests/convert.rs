@@ -13,36 +13,14 @@
     missing_docs
 )]
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
+use common::{claimmark, path, text};
 use serde_json::Value;
-
-fn path(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/interchange")
-        .join(name)
-        .display()
-        .to_string()
-}
-
-fn claimmark(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimmark"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
+use std::path::PathBuf;
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-convert");
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    let file = dir.join(name);
-    let _ = std::fs::remove_file(&file);
-    file
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    common::scratch_in("cli-convert", name)
 }
 
 #[test]
