@@ -195,7 +195,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const browser = await launchBrowser();
   try {
     const result = await benchReadPage(browser, { runs });
-    const file = path.join(ROOT, 'bench', 'results', 'read-page.json');
+    const file = path.join(ROOT, 'bench', 'out', 'read-page.json');
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(result, null, 1));
     console.log(readPageTable(result));
