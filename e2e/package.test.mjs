@@ -24,7 +24,7 @@ before(async () => {
   rmSync(SITE, { recursive: true, force: true });
   cpSync(path.join(ROOT, 'e2e', 'package-site'), SITE, { recursive: true });
   writeFileSync(path.join(SITE, 'package.json'), '{ "private": true, "type": "module" }\n');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', '--no-save', tarball], { cwd: SITE, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-save', tarball], { cwd: SITE, stdio: ['ignore', 'ignore', 'inherit'] });
   const { build } = await import('vite');
   await build({ root: SITE, logLevel: 'warn', build: { outDir: 'dist', target: 'es2022', emptyOutDir: true } });
   server = await startServer(path.join(SITE, 'dist'));

@@ -17,7 +17,7 @@ target_dir=$(cargo metadata --format-version 1 --no-deps --offline | node -e 'le
 work="$target_dir/claimmark-reader"
 mkdir -p "$work"
 
-cargo build --offline -p claimmark-reader --release --target wasm32-unknown-unknown
+cargo build -p claimmark-reader --release --target wasm32-unknown-unknown
 wasm-bindgen --target web --no-typescript --out-name claimmark-reader --out-dir "$work" \
   "$target_dir/wasm32-unknown-unknown/release/claimmark_reader.wasm"
 # The features rustc's wasm32 target enables by default, so wasm-opt
