@@ -35,7 +35,7 @@ check-sinks:
 
 ## Host: every crate. wasm32: what ships in wasm (the widget, the reader, core, match) and
 ## the tools' benchmark exports; the CLI and the native tools never build for it.
-WASM_CRATES := -p claimmark -p claimmark-reader -p claimmark-core -p claimmark-match
+WASM_CRATES := -p claimmark -p claimmark-reader -p claimmark-ui -p claimmark-core -p claimmark-match
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy $(WASM_CRATES) --all-targets --target wasm32-unknown-unknown -- -D warnings

@@ -18,14 +18,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, NodeList, Range, Selection};
 
 use claimmark_core::text::offsets::{char_to_utf16, utf16_to_char, CharOffset, Utf16Offset};
-use claimmark_core::{AnnotationId, Span};
+use claimmark_core::Span;
 
 /// Attribute holding a text run's first code point.
 pub const START_ATTR: &str = "data-s";
 /// Attribute holding a text run's end (exclusive).
 pub const END_ATTR: &str = "data-e";
-/// Attribute naming the claim a highlight element belongs to.
-pub const ID_ATTR: &str = "data-annotation-id";
+pub use claimmark_ui::dom::{claims_at, ID_ATTR};
 
 /// A non-empty selection inside `article`, as a span and the rectangle it
 /// covers on screen (viewport coordinates: left, top, right, bottom).
@@ -203,27 +202,6 @@ pub fn clear_selection() {
     if let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) {
         let _ = selection.remove_all_ranges();
     }
-}
-
-/// The claims under an event target, innermost first.
-pub fn claims_at(target: &Element) -> Vec<AnnotationId> {
-    let mut ids = Vec::new();
-    let selector = format!("[{ID_ATTR}]");
-    let mut current = target.closest(&selector).ok().flatten();
-    while let Some(element) = current {
-        if let Some(id) = element
-            .get_attribute(ID_ATTR)
-            .and_then(|raw| raw.parse().ok())
-        {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        current = element
-            .parent_element()
-            .and_then(|parent| parent.closest(&selector).ok().flatten());
-    }
-    ids
 }
 
 /// The document offset of a range boundary (`node`, `offset`).

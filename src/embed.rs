@@ -180,17 +180,7 @@ impl Bridge {
         let Some(host) = self.0.borrow().host.clone() else {
             return;
         };
-        let detail = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&detail, &"action".into(), &kind.key().into());
-        let _ = js_sys::Reflect::set(&detail, &"id".into(), &id.to_string().into());
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&detail);
-        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("claimmark-change", &init)
-        {
-            let _ = host.dispatch_event(&event);
-        }
+        claimmark_ui::dom::announce_change(&host, kind.key(), &id.to_string());
     }
 }
 

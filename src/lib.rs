@@ -24,7 +24,7 @@
 pub mod browser;
 pub mod components;
 pub mod deflate;
-pub mod dialog;
+pub use claimmark_ui::dialog;
 pub mod dom_selection;
 pub mod embed;
 pub mod hooks;

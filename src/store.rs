@@ -164,13 +164,4 @@ pub fn use_store() -> Option<Store> {
     use_context::<StoreContext>().map(|handle| Store { handle })
 }
 
-/// A shared document compared by identity, so props holding it compare in
-/// constant time (a new `Open` makes a new `Rc`).
-#[derive(Clone)]
-pub struct DocumentRef(pub Rc<claimmark_core::Document>);
-
-impl PartialEq for DocumentRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+pub use claimmark_ui::DocumentRef;

@@ -17,7 +17,6 @@ use crate::components::article_blocks::ArticleBlocks;
 use crate::components::card_slot::CardSlot;
 use crate::components::help_slot::HelpSlot;
 use crate::components::notice_banner::NoticeBanner;
-use crate::components::orphan_list::OrphanList;
 use crate::components::read_card_slot::ReadCardSlot;
 use crate::components::review_list::ReviewList;
 use crate::components::selection_toolbar::SelectionToolbar;
@@ -30,6 +29,7 @@ use crate::embed::{Bridge, Mode, Theme, WidgetStorage};
 use crate::hooks::*;
 use crate::store::StoreContext;
 use crate::ui_state::UiAction;
+use claimmark_ui::OrphanList;
 
 /// Props of [`ClaimAnnotator`].
 #[derive(Properties, PartialEq)]

@@ -7,9 +7,9 @@
 
 use yew::prelude::*;
 
-use crate::components::read_card::ReadCard;
 use crate::store::use_store;
 use crate::ui_state::OpenCard;
+use claimmark_ui::ReadCard;
 
 /// Props of [`ReadCardSlot`].
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,7 @@ pub fn ReadCardSlot(props: &ReadCardSlotProps) -> Html {
     let Some(store) = use_store() else {
         return html! {};
     };
-    let Some(claim) = store.state().claim(props.open.id).cloned() else {
+    let Some(claim) = store.state().shared_claim(props.open.id).cloned() else {
         return html! {};
     };
     html! {

@@ -9,10 +9,10 @@ use yew::prelude::*;
 
 use claimmark_core::Certainty;
 
-use crate::components::legend::Legend;
 use crate::components::load_article::LoadArticle;
 use crate::components::share_panel::SharePanel;
 use crate::components::theme_toggle::ThemeToggle;
+use claimmark_ui::Legend;
 
 /// Props of [`WidgetBar`].
 #[derive(Properties, PartialEq)]

@@ -20,9 +20,9 @@ use yew::prelude::*;
 use claimmark_core::AnnotationId;
 
 use crate::dom_selection::{claims_at, selected_span};
-use crate::hooks::selection::popup_position;
 use crate::hooks::ui::Ui;
 use crate::ui_state::{Inspected, OpenCard, OpenSuggestion, UiAction};
+use claimmark_ui::dom::popup_position;
 
 /// The card verbs for one render.
 #[derive(Clone)]

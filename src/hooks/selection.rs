@@ -29,11 +29,7 @@ use crate::dom_selection::{clear_selection, selected_span, selection_reaches, Se
 use crate::keyboard::is_typing;
 use crate::store::DocumentRef;
 use crate::ui_state::{Pending, UiAction, UiState};
-
-/// Width the card and toolbar keep clear of the widget's right edge.
-pub const POPUP_WIDTH: f64 = 340.0;
-/// Gap between a selection or highlight and what pops up under it.
-const POPUP_GAP: f64 = 8.0;
+use claimmark_ui::dom::popup_position;
 
 /// Whether someone is selecting in the article: the button pressed there
 /// is still down, or a selection reaches into it.
@@ -214,21 +210,6 @@ pub fn use_tag_shortcuts(
             });
         move || drop(listener)
     });
-}
-
-/// Where a popup goes under `rect`, in the widget's coordinates, kept
-/// inside the widget's width.
-pub fn popup_position(root: &NodeRef, rect: &DomRect) -> (i32, i32) {
-    let Some(root) = root.cast::<Element>() else {
-        return (0, 0);
-    };
-    let frame = root.get_bounding_client_rect();
-    let max_left = (frame.width() - POPUP_WIDTH).max(0.0);
-    let left = (rect.left() - frame.left()).clamp(0.0, max_left);
-    let top = rect.bottom() - frame.top() + POPUP_GAP;
-    // Pixel positions fit easily in i32.
-    #[allow(clippy::cast_possible_truncation)]
-    (left.round() as i32, top.round() as i32)
 }
 
 fn read_pending(root: &NodeRef, article: &NodeRef) -> Option<Pending> {

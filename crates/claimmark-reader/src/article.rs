@@ -14,7 +14,8 @@ use yew::prelude::*;
 use claimmark_core::view::segments::Segment;
 use claimmark_core::AnnotationId;
 
-use crate::block::{BlockView, DocumentRef};
+use crate::block::BlockView;
+use claimmark_ui::DocumentRef;
 
 /// Blocks in a chunk (the editor's `CHUNK_BLOCKS`).
 pub const CHUNK_BLOCKS: usize = 8;

@@ -1,26 +1,19 @@
-//! The reader's few browser helpers: the browser's NFC for anchoring
-//! ([`register_platform`]), the claims under an element ([`claims_at`]),
-//! focusing a claim's stop ([`focus_claim`]), where a card goes
-//! ([`popup_position`]), the page's address and the `claimmark-change`
-//! event.
+//! The reader's own browser helpers: the browser's NFC for anchoring
+//! ([`register_platform`]), the claim a stop is ([`claim_stop`]), focusing
+//! a claim's stop ([`focus_claim`]) and the page's address.
 //!
-//! Not here: what the reader shows (the components) and any write: the
-//! reader touches no storage, selection or clipboard.
+//! Not here: what the editor shares with it (claimmark-ui's `dom`: the
+//! claims under an element, where a card goes, the `claimmark-change`
+//! event), and any write: the reader touches no storage, selection or
+//! clipboard.
 
 use wasm_bindgen::JsCast;
-use web_sys::{DomRect, Element, HtmlElement};
+use web_sys::{Element, HtmlElement};
 use yew::NodeRef;
 
 use claimmark_core::model::anchor::normalize;
 use claimmark_core::AnnotationId;
-
-/// The attribute every mark carries: its claim's id.
-pub const ID_ATTR: &str = "data-annotation-id";
-
-/// The card's width and its gap under what it is about (the editor's,
-/// `styles/claimmark.css`).
-const POPUP_WIDTH: f64 = 340.0;
-const POPUP_GAP: f64 = 8.0;
+use claimmark_ui::dom::ID_ATTR;
 
 fn browser_nfc(text: &str) -> String {
     String::from(js_sys::JsString::from(text).normalize("NFC"))
@@ -37,27 +30,6 @@ pub fn page_url() -> Option<String> {
     let href = web_sys::window()?.location().href().ok()?;
     let base = href.split('#').next().unwrap_or_default().to_owned();
     (base.starts_with("http://") || base.starts_with("https://")).then_some(base)
-}
-
-/// The claims over `target`, innermost first (the marks it is inside).
-pub fn claims_at(target: &Element) -> Vec<AnnotationId> {
-    let mut ids = Vec::new();
-    let selector = format!("[{ID_ATTR}]");
-    let mut current = target.closest(&selector).ok().flatten();
-    while let Some(element) = current {
-        if let Some(id) = element
-            .get_attribute(ID_ATTR)
-            .and_then(|raw| raw.parse().ok())
-        {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        current = element
-            .parent_element()
-            .and_then(|parent| parent.closest(&selector).ok().flatten());
-    }
-    ids
 }
 
 /// The claim whose stop `target` is, if it is one.
@@ -85,41 +57,4 @@ pub fn focus_claim(root: &NodeRef, id: AnnotationId, scroll: bool) -> bool {
         element.scroll_into_view_with_bool(false);
     }
     element.focus().is_ok()
-}
-
-/// Focuses the element `node` refers to, if it is on the page.
-pub fn focus(node: &NodeRef) {
-    if let Some(element) = node.cast::<HtmlElement>() {
-        let _ = element.focus();
-    }
-}
-
-/// Where a card goes under `rect`, in the widget's coordinates, kept
-/// inside the widget's width.
-pub fn popup_position(root: &NodeRef, rect: &DomRect) -> (i32, i32) {
-    let Some(root) = root.cast::<Element>() else {
-        return (0, 0);
-    };
-    let frame = root.get_bounding_client_rect();
-    let max_left = (frame.width() - POPUP_WIDTH).max(0.0);
-    let left = (rect.left() - frame.left()).clamp(0.0, max_left);
-    let top = rect.bottom() - frame.top() + POPUP_GAP;
-    // Pixel positions fit easily in i32.
-    #[allow(clippy::cast_possible_truncation)]
-    (left.round() as i32, top.round() as i32)
-}
-
-/// Dispatches `claimmark-change` (bubbling, composed) on `host` with
-/// `{action, id}`, as the editor does.
-pub fn announce_change(host: &Element, action: &str, id: &str) {
-    let detail = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&detail, &"action".into(), &action.into());
-    let _ = js_sys::Reflect::set(&detail, &"id".into(), &id.into());
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("claimmark-change", &init) {
-        let _ = host.dispatch_event(&event);
-    }
 }

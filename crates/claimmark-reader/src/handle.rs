@@ -133,7 +133,7 @@ impl ReaderHandle {
             let changes = import_changes(&state, &next);
             self.link.replace(next);
             for (action, id) in changes {
-                dom::announce_change(&self.host, action, &id.to_string());
+                claimmark_ui::dom::announce_change(&self.host, action, &id.to_string());
             }
         }
         let summary = js_sys::Object::new();

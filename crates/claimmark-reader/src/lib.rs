@@ -15,18 +15,15 @@
 //! - [`mount`] / [`handle`]: the wasm exports and the page's handle.
 //! - [`reader`]: the root component; [`ui`] its screen state.
 //! - [`article`], [`block`]: the article's blocks and their marks.
-//! - [`legend`], [`card`], [`orphans`]: the legend, the card, the claims
-//!   that did not anchor.
-//! - [`dom`]: the few browser helpers (marks under an element, focus,
-//!   popup position, NFC).
+//! - [`dom`]: the reader's own browser helpers (focus, NFC, the page URL).
+//!
+//! The legend, the card, the orphan list, the marks and the helpers the
+//! editor also needs come from `claimmark-ui`.
 
 pub mod article;
 pub mod block;
-pub mod card;
 pub mod dom;
 pub mod handle;
-pub mod legend;
-pub mod orphans;
 pub mod reader;
 pub mod ui;
 

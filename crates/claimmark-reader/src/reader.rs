@@ -22,16 +22,14 @@ use yew::prelude::*;
 use claimmark_core::view::roving::{hide_attr, step_stop, tab_stop, StopMove};
 use claimmark_core::view::segments::{keyboard_stops, segments_by_block, Stop};
 pub use claimmark_core::view::theme::Theme;
-use claimmark_core::{Document, Placement, State};
+use claimmark_core::{Document, State};
 
 use crate::article::ArticleBlocks;
-use crate::block::DocumentRef;
-use crate::card::ReadCard;
-use crate::dom::{claim_stop, claims_at, focus_claim, popup_position, ID_ATTR};
+use crate::dom::{claim_stop, focus_claim};
 use crate::handle::Link;
-use crate::legend::Legend;
-use crate::orphans::OrphanList;
 use crate::ui::{OpenCard, ReaderUi, UiAction};
+use claimmark_ui::dom::{claims_at, popup_position, ID_ATTR};
+use claimmark_ui::{DocumentRef, Legend, OrphanList, ReadCard};
 
 /// Props of [`Reader`].
 #[derive(Properties, PartialEq)]
@@ -216,16 +214,10 @@ pub fn Reader(props: &ReaderProps) -> Html {
         let ui = ui.clone();
         Callback::from(move |certainty| ui.dispatch(UiAction::ToggleFilter(certainty)))
     };
-    let orphans: Vec<_> = state
-        .claims
-        .iter()
-        .filter(|c| c.placement == Placement::Orphan)
-        .cloned()
-        .collect();
-    let card = ui.card.and_then(|open| {
-        let claim = state.claims.iter().find(|c| c.annotation.id == open.id)?;
-        Some((open, claim.clone()))
-    });
+    let orphans: Vec<_> = state.orphans().cloned().collect();
+    let card = ui
+        .card
+        .and_then(|open| Some((open, state.shared_claim(open.id)?.clone())));
     html! {
         <div class="claimmark" data-mode="read" ref={root} data-theme={props.theme.key()}
             data-hide={hide_attr(ui.hidden)}>

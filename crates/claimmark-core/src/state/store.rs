@@ -66,10 +66,13 @@ impl State {
 
     /// The claim with `id`, if any.
     pub fn claim(&self, id: AnnotationId) -> Option<&Claim> {
-        self.claims
-            .iter()
-            .find(|c| c.annotation.id == id)
-            .map(Rc::as_ref)
+        self.shared_claim(id).map(Rc::as_ref)
+    }
+
+    /// The claim with `id` as the state holds it (an `Rc`: props holding
+    /// it clone a pointer, not the claim).
+    pub fn shared_claim(&self, id: AnnotationId) -> Option<&Rc<Claim>> {
+        self.claims.iter().find(|c| c.annotation.id == id)
     }
 
     /// The annotations, as stored.
@@ -93,11 +96,10 @@ impl State {
     }
 
     /// Claims that no longer anchor, in creation order.
-    pub fn orphans(&self) -> impl Iterator<Item = &Claim> {
+    pub fn orphans(&self) -> impl Iterator<Item = &Rc<Claim>> {
         self.claims
             .iter()
             .filter(|c| c.placement == Placement::Orphan)
-            .map(Rc::as_ref)
     }
 
     /// Claims found with edits or in two places, awaiting a person's choice,

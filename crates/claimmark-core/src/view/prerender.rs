@@ -105,7 +105,7 @@ pub fn render(
 pub fn render_state(state: &State, theme: RenderTheme) -> Prerendered {
     let document = &state.document;
     let segments = segments_by_block(document, &state.claims);
-    let orphans: Vec<&Claim> = state.orphans().collect();
+    let orphans: Vec<&Claim> = state.orphans().map(Rc::as_ref).collect();
     let placed = state.claims.len() - orphans.len();
     let markup = html! {
         div class="claimmark cm-prerendered" data-mode="read" data-theme=(theme.key()) {

@@ -5,7 +5,8 @@
 //! `aria-pressed`): switching a certainty off dims its highlights and
 //! leaves it out of the claims panel and of keyboard roving.
 //!
-//! Not here: the filter's state ([`crate::ui_state::UiState::hidden`]).
+//! Not here: the filter's state (the editor's `UiState::hidden`, the
+//! reader's `ReaderUi::hidden`).
 
 use yew::prelude::*;
 
@@ -43,7 +44,7 @@ pub fn Legend(props: &LegendProps) -> Html {
                         if let Some(on_toggle) = &props.on_toggle {
                             <button type="button" class="cm-chip" data-certainty={certainty.key()}
                                 aria-pressed={(!hidden).to_string()}
-                                title={format!("Show or hide {} claims", certainty.label().to_lowercase())}
+                                title={format!("Show or hide {} claims", certainty.key())}
                                 onclick={on_toggle.reform(move |_: MouseEvent| certainty)}>
                                 { content }
                             </button>

@@ -1,14 +1,15 @@
-//! The card of one claim: its certainty (symbol and word, never colour
-//! alone), quote, the fact-checker's note and the source links (each
-//! opens in a new tab, `rel="noopener noreferrer"`), and Close. Nothing on
-//! it changes the claim. The same elements as the editor's read-mode card
-//! (`[role=dialog].cm-card.cm-read-card`).
+//! The card of one claim in read mode: its certainty (symbol and word,
+//! never colour alone), quote, the fact-checker's note and the source
+//! links (each opens in a new tab, `rel="noopener noreferrer"`). Nothing
+//! on it changes the claim. It opens on hover, focus, tap or Enter; Escape
+//! or Close puts it away.
 //!
-//! Not here: when it opens or closes ([`crate::reader`]).
-
-use std::rc::Rc;
+//! Not here: when it opens or closes (the editor's `hooks::card`, the
+//! reader's root).
 
 use yew::prelude::*;
+
+use std::rc::Rc;
 
 use claimmark_core::Claim;
 
@@ -37,20 +38,11 @@ pub fn ReadCard(props: &ReadCardProps) -> Html {
         let (close, take_focus) = (close.clone(), props.take_focus);
         use_effect_with((id, take_focus), move |_| {
             if take_focus {
-                crate::dom::focus(&close);
+                crate::dialog::focus(&close);
             }
         });
     }
-    let on_keydown = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.prevent_default();
-                event.stop_propagation();
-                on_close.emit(());
-            }
-        })
-    };
+    let on_keydown = crate::dialog::close_on_escape(&props.on_close);
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let heading_id = format!("cm-read-card-title-{id}");
     let style = format!("left:{}px;top:{}px", props.at.0, props.at.1);

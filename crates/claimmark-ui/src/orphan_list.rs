@@ -1,12 +1,12 @@
-//! "Orphaned claims": claims whose text is no longer in the article,
-//! listed with their certainty, quote and note, as the editor lists them
-//! (`section.cm-orphans`) — never dropped.
+//! "Orphaned claims": claims whose text is no longer in the article. They
+//! are listed with their quote, certainty and note, and never deleted
+//! automatically.
 //!
-//! Not here: anchoring (claimmark-core); this only lists.
-
-use std::rc::Rc;
+//! Not here: anchoring (the core); this only lists.
 
 use yew::prelude::*;
+
+use std::rc::Rc;
 
 use claimmark_core::Claim;
 

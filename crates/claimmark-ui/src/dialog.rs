@@ -4,8 +4,8 @@
 //! buttons when they open; [`focus_within`] hands focus back to what a
 //! dialog was opened from.
 //!
-//! Not here: the dialogs themselves ([`crate::components`]) and which one
-//! is open ([`crate::ui_state`]).
+//! Not here: the dialogs themselves and which one is open (the editor's
+//! and the reader's screen state).
 
 use yew::prelude::*;
 
