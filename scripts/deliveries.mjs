@@ -14,9 +14,11 @@ import zlib from 'node:zlib';
 
 export const DELIVERIES = [
   { name: 'prerendered', budget: 10_000, goal: '≤ 10 KB, 0 bytes of script', files: ['fragment.html', 'claimmark-read.css'] },
-  // The reader's goal is 80 KB (stretch 60); it is at 205.7 KB (2026-12-07),
-  // so the budget holds it there until the next cut (ARCHITECTURE.md lists them).
-  { name: 'reader', budget: 207_000, goal: '≤ 80 KB (stretch 60)', files: ['claimmark.js', 'claimmark-reader.js', 'claimmark-reader_bg.wasm', 'claimmark.css', 'embed.css'] },
+  // The reader's goal is 80 KB (stretch 60); it is at 208.9 KB (2026-12-07:
+  // 205.7, then +2.4 when its export, like the editor's, described claims
+  // again in the text shown), so the budget holds it there until the next
+  // cut (ARCHITECTURE.md lists them).
+  { name: 'reader', budget: 209_000, goal: '≤ 80 KB (stretch 60)', files: ['claimmark.js', 'claimmark-reader.js', 'claimmark-reader_bg.wasm', 'claimmark.css', 'embed.css'] },
   // The goal is 250 KB (stretch 200); the budget is where the editor is
   // now (386.3 KB, 2026-12-07), so that it can only shrink. Lower it with
   // each step of the diet.

@@ -20,12 +20,12 @@ use yew::prelude::*;
 
 use crate::browser::LocalStorage;
 use crate::components::claim_annotator::{ClaimAnnotator, ClaimAnnotatorProps};
-use crate::share;
 use crate::store::{DocumentRef, Shared};
-use claimmark_core::interchange::{export_claims, parse_import, preview, target_source};
+use claimmark_core::interchange::{parse_import, preview};
 use claimmark_core::storage::{KeyValueStore, MemoryStore, StorageError};
 use claimmark_core::view::changes::{diff_claims, ChangeKind};
-use claimmark_core::{reduce, Action, AnnotationId, SourceUrl, State};
+use claimmark_core::{reduce, Action, AnnotationId, State};
+use claimmark_ui::js_api::{self, option};
 
 /// Editing (the fact-checker's) or reading (the publisher's readers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -247,19 +247,13 @@ impl EmbedHandle {
     /// The claims as a W3C `AnnotationCollection` (a plain object).
     #[wasm_bindgen(js_name = exportAnnotations)]
     pub fn export_annotations(&self) -> Result<JsValue, JsError> {
-        let state = self.state()?;
-        let page = share::page_url().and_then(|url| SourceUrl::parse(&url).ok());
-        let source = target_source(state.document.id(), page.as_ref());
-        parse_json(&export_claims(&source, &state.document, &state.claims))
+        js_api::export_annotations(&*self.state()?)
     }
 
     /// The claims as W3C annotations (the collection's `first.items`).
     #[wasm_bindgen(getter)]
     pub fn annotations(&self) -> Result<JsValue, JsError> {
-        let collection = self.export_annotations()?;
-        js_sys::Reflect::get(&collection, &"first".into())
-            .and_then(|page| js_sys::Reflect::get(&page, &"items".into()))
-            .map_err(|_| JsError::new("the export has no items"))
+        js_api::items(&self.export_annotations()?)
     }
 
     /// Merges W3C annotations (an object or JSON text) by id, as the
@@ -269,13 +263,7 @@ impl EmbedHandle {
     /// annotation collection at all throws, and changes nothing.
     #[wasm_bindgen(js_name = importAnnotations)]
     pub fn import_annotations(&self, json: JsValue) -> Result<JsValue, JsError> {
-        let text = match json.as_string() {
-            Some(text) => text,
-            None => js_sys::JSON::stringify(&json)
-                .ok()
-                .and_then(|s| s.as_string())
-                .ok_or_else(|| JsError::new("importAnnotations: not JSON"))?,
-        };
+        let text = js_api::import_text(&json)?;
         let state = self.state()?;
         let parsed = parse_import(&text, Some(&state.document))
             .map_err(|error| JsError::new(&format!("importAnnotations: {error}")))?;
@@ -285,10 +273,7 @@ impl EmbedHandle {
                 annotations: parsed.annotations,
             });
         }
-        let summary = counted.api_summary();
-        let json = serde_json::to_string(&summary)
-            .map_err(|error| JsError::new(&format!("importAnnotations: {error}")))?;
-        parse_json(&json)
+        js_api::import_summary(&counted)
     }
 
     /// Takes the widget off the page: its listeners go with it.
@@ -309,16 +294,6 @@ impl EmbedHandle {
             .state()
             .ok_or_else(|| JsError::new("the widget is not mounted"))
     }
-}
-
-fn parse_json(text: &str) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(text).map_err(|_| JsError::new("invalid JSON from the widget"))
-}
-
-fn option(options: &JsValue, name: &str) -> Option<String> {
-    js_sys::Reflect::get(options, &name.into())
-        .ok()
-        .and_then(|value| value.as_string())
 }
 
 /// Mounts a widget inside `element` (in a new child `div`, so the

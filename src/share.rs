@@ -13,11 +13,7 @@ pub const ANNOTATION_MEDIA_TYPE: &str =
     "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"";
 
 /// The page's address without its fragment, when it is http(s).
-pub fn page_url() -> Option<String> {
-    let href = web_sys::window()?.location().href().ok()?;
-    let base = href.split('#').next().unwrap_or_default().to_owned();
-    (base.starts_with("http://") || base.starts_with("https://")).then_some(base)
-}
+pub use claimmark_ui::js_api::page_url;
 
 /// The page's fragment (with its `#`), if any.
 pub fn page_fragment() -> Option<String> {

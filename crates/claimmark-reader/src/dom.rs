@@ -25,13 +25,6 @@ pub fn register_platform() {
     let _ = normalize::set_composer(browser_nfc);
 }
 
-/// The page's address without its fragment, when it is http(s).
-pub fn page_url() -> Option<String> {
-    let href = web_sys::window()?.location().href().ok()?;
-    let base = href.split('#').next().unwrap_or_default().to_owned();
-    (base.starts_with("http://") || base.starts_with("https://")).then_some(base)
-}
-
 /// The claim whose stop `target` is, if it is one.
 pub fn claim_stop(target: &Element) -> Option<AnnotationId> {
     if target.tag_name() != "MARK" || !target.has_attribute("tabindex") {

@@ -18,17 +18,16 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::prelude::*;
 
-use claimmark_core::interchange::{
-    export_collection_compact, parse_import, preview, target_source,
-};
+use claimmark_core::interchange::{parse_import, preview};
 use std::collections::HashMap;
 
 use claimmark_core::state::merge::apply_decisions;
 use claimmark_core::view::changes::ChangeKind;
-use claimmark_core::{Annotation, AnnotationId, Document, DocumentId, SourceUrl, State};
+use claimmark_core::{Annotation, AnnotationId, Document, DocumentId, State};
 
 use crate::dom;
 use crate::reader::{Reader, ReaderProps, Theme};
+use claimmark_ui::js_api::{self, option};
 
 /// The state shared by the page's handle and the mounted component.
 #[derive(Clone, Default)]
@@ -95,19 +94,13 @@ impl ReaderHandle {
     /// The claims as a W3C `AnnotationCollection` (a plain object).
     #[wasm_bindgen(js_name = exportAnnotations)]
     pub fn export_annotations(&self) -> Result<JsValue, JsError> {
-        let state = self.state()?;
-        let page = dom::page_url().and_then(|url| SourceUrl::parse(&url).ok());
-        let source = target_source(state.document.id(), page.as_ref());
-        parse_json(&export_collection_compact(&source, &state.annotations()))
+        js_api::export_annotations(&*self.state()?)
     }
 
     /// The claims as W3C annotations (the collection's `first.items`).
     #[wasm_bindgen(getter)]
     pub fn annotations(&self) -> Result<JsValue, JsError> {
-        let collection = self.export_annotations()?;
-        js_sys::Reflect::get(&collection, &"first".into())
-            .and_then(|page| js_sys::Reflect::get(&page, &"items".into()))
-            .map_err(|_| JsError::new("the export has no items"))
+        js_api::items(&self.export_annotations()?)
     }
 
     /// Merges W3C annotations (an object or JSON text) by id and anchors
@@ -117,13 +110,7 @@ impl ReaderHandle {
     /// nothing.
     #[wasm_bindgen(js_name = importAnnotations)]
     pub fn import_annotations(&self, json: JsValue) -> Result<JsValue, JsError> {
-        let text = match json.as_string() {
-            Some(text) => text,
-            None => js_sys::JSON::stringify(&json)
-                .ok()
-                .and_then(|s| s.as_string())
-                .ok_or_else(|| JsError::new("importAnnotations: not JSON"))?,
-        };
+        let text = js_api::import_text(&json)?;
         let state = self.state()?;
         let parsed = parse_import(&text, Some(&state.document))
             .map_err(|error| JsError::new(&format!("importAnnotations: {error}")))?;
@@ -136,24 +123,7 @@ impl ReaderHandle {
                 claimmark_ui::dom::announce_change(&self.host, action, &id.to_string());
             }
         }
-        let summary = js_sys::Object::new();
-        let rejected = js_sys::Array::new();
-        for rejection in &counted.rejected {
-            let item = js_sys::Object::new();
-            set(&item, "index", &(rejection.index as f64).into());
-            set(&item, "reason", &rejection.reason.to_string().into());
-            rejected.push(&item);
-        }
-        for (name, count) in [
-            ("added", counted.new),
-            ("updated", counted.updated),
-            ("unchanged", counted.unchanged),
-            ("orphaned", counted.orphaned),
-        ] {
-            set(&summary, name, &(count as f64).into());
-        }
-        set(&summary, "rejected", &rejected);
-        Ok(summary.into())
+        js_api::import_summary(&counted)
     }
 
     /// Takes the reader off the page: its listeners go with it.
@@ -211,20 +181,6 @@ fn import_changes(before: &State, after: &State) -> Vec<(&'static str, Annotatio
             }
         })
         .collect()
-}
-
-fn set(object: &js_sys::Object, name: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(object, &name.into(), value);
-}
-
-fn parse_json(text: &str) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(text).map_err(|_| JsError::new("invalid JSON from the widget"))
-}
-
-fn option(options: &JsValue, name: &str) -> Option<String> {
-    js_sys::Reflect::get(options, &name.into())
-        .ok()
-        .and_then(|value| value.as_string())
 }
 
 /// Mounts a reader inside `element` (in a new child `div.cm-embed`, so the

@@ -2,7 +2,8 @@
 //! (`crates/claimmark-reader`) both draw, once: the legend with its filter
 //! chips, the read-only card, the orphan list, a block's claim marks, and
 //! the small browser helpers behind them (dialog keys and focus, the claims
-//! under an element, where a popup goes, the `claimmark-change` event).
+//! under an element, where a popup goes, the `claimmark-change` event),
+//! and the JS API's answers (`js_api`).
 //! A plain library: it exports nothing to JavaScript, so both wasm crates
 //! can depend on it.
 //!
@@ -11,6 +12,7 @@
 
 pub mod dialog;
 pub mod dom;
+pub mod js_api;
 pub mod legend;
 pub mod marks;
 pub mod orphan_list;
