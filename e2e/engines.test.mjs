@@ -116,7 +116,9 @@ for (const engine of engines()) {
         const r = mark.getClientRects()[0];
         return new Promise((resolve) => setTimeout(() => {
           const again = mark.getClientRects()[0];
-          resolve(again.top === r.top ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null);
+          const point = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          const inView = point.y > 0 && point.y < innerHeight && point.x > 0 && point.x < innerWidth;
+          resolve(again.top === r.top && inView ? point : null);
         }, 200));
       };
       const at = await session.until(where, 'the page settles');
