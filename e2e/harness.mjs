@@ -71,6 +71,11 @@ export function useDemo({ dir = process.env.CLAIMMARK_DIST || DEFAULT_DIR } = {}
   return env;
 }
 
+/** Points openDemo and openExample at a server started outside useDemo (scripts/). */
+export function setServerUrl(url) {
+  serverUrl = url;
+}
+
 /** The address of `examples/<name>` on the test server. */
 export function exampleUrl(name, url = serverUrl) {
   return new URL(`examples/${name}`, url).href;
