@@ -2,7 +2,9 @@
 //! unconfirmed or untagged (a sentence takes the most cautious claim over
 //! it, see [`claimmark_core::view::reading_cursor::overview`]), as counts and as a
 //! stacked SVG bar. The bar is an image with a text alternative; the counts
-//! beside it carry the symbols, so nothing rests on colour alone.
+//! beside it carry the symbols, so nothing rests on colour alone. Before
+//! the first claim it says so in words ("15 sentences, none tagged yet")
+//! instead of an empty bar.
 //!
 //! Not here: cutting and counting the sentences ([`crate::hooks::overview`]).
 
@@ -42,6 +44,14 @@ pub fn Overview(props: &OverviewProps) -> Html {
         };
     };
     let total: usize = counts.iter().sum();
+    if counts.iter().take(3).all(|&n| n == 0) {
+        return html! {
+            <section class="cm-overview" aria-labelledby={title_id.clone()}>
+                <h2 class="cm-overview-title" id={title_id}>{ "Sentences" }</h2>
+                <p class="cm-overview-empty">{ none_tagged(total) }</p>
+            </section>
+        };
+    }
     let summary = parts()
         .iter()
         .zip(counts)
@@ -83,5 +93,26 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 }) }
             </ul>
         </section>
+    }
+}
+
+/// What the overview says before the first claim.
+fn none_tagged(total: usize) -> String {
+    match total {
+        0 => "No sentences yet".to_owned(),
+        1 => "1 sentence, not tagged yet".to_owned(),
+        n => format!("{n} sentences, none tagged yet"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::none_tagged;
+
+    #[test]
+    fn before_the_first_claim_the_overview_counts_the_sentences_in_words() {
+        assert_eq!(none_tagged(15), "15 sentences, none tagged yet");
+        assert_eq!(none_tagged(1), "1 sentence, not tagged yet");
+        assert_eq!(none_tagged(0), "No sentences yet");
     }
 }
