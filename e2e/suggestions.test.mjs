@@ -72,13 +72,21 @@ test('the seed article shows suggestions with their reasons, apart from claims',
   }
   assert.equal(await page.locator(`${SUGGESTION} mark, ${ARTICLE} mark .cm-suggestion`).count(), 0, 'suggestions are not claims');
   assert.equal(await toggle(page).getAttribute('aria-pressed'), 'true');
-  // Drawn apart from claims: a dotted box, not a tint or underline.
-  const style = await page.locator(SUGGESTION).first().evaluate((el) => {
-    const css = getComputedStyle(el);
-    return { outline: css.outlineStyle, background: css.backgroundColor };
-  });
-  assert.equal(style.outline, 'dotted');
-  assert.equal(style.background, 'rgba(0, 0, 0, 0)');
+  // Drawn apart from claims and quieter (issue 24): at rest only a marker
+  // at the sentence's start, no box, tint or underline; a dotted box on
+  // hover (and in "Review suggestions" mode, first-impression.test.mjs).
+  const first = page.locator(SUGGESTION).first();
+  const style = () =>
+    first.evaluate((el) => {
+      const css = getComputedStyle(el);
+      return { outline: css.outlineStyle, background: css.backgroundColor, marker: getComputedStyle(el, '::before').content };
+    });
+  await page.mouse.move(1, 1);
+  const rest = await style();
+  assert.deepEqual({ outline: rest.outline, background: rest.background }, { outline: 'none', background: 'rgba(0, 0, 0, 0)' });
+  assert.notEqual(rest.marker, 'none', 'the marker shows at rest');
+  await first.hover();
+  assert.equal((await style()).outline, 'dotted');
 });
 
 test('accepting a suggestion highlights its sentence and counts it in the legend', async () => {

@@ -108,6 +108,9 @@ pub struct UiState {
     pub hidden: [bool; 3],
     /// The dark theme is on.
     pub dark: bool,
+    /// "Review suggestions": every suggested sentence outlined (at rest
+    /// a suggestion shows only its marker).
+    pub review_suggestions: bool,
     /// The claim last focused, picked or created: the keyboard's tab stop
     /// while it is shown.
     pub current: Option<AnnotationId>,
@@ -153,6 +156,8 @@ pub enum UiAction {
     ToggleFilter(Certainty),
     /// The dark theme is on or off.
     SetDark(bool),
+    /// "Review suggestions" is switched on or off.
+    ToggleReviewSuggestions,
     /// Focus moved onto a claim's stop: it becomes the tab stop.
     Focused(AnnotationId),
     /// A claim becomes the tab stop and takes focus once rendered (picked
@@ -250,6 +255,10 @@ impl UiState {
                 slot.map(|slot| *slot = !*slot).is_some()
             }
             UiAction::SetDark(dark) => replace(&mut self.dark, dark) != dark,
+            UiAction::ToggleReviewSuggestions => {
+                self.review_suggestions = !self.review_suggestions;
+                true
+            }
             UiAction::Focused(id) => self.current.replace(id) != Some(id),
             UiAction::FocusClaim(id) => {
                 self.focus_on(FocusTarget::Claim(id));

@@ -18,7 +18,7 @@ pub fn DemoApp() -> Html {
             <h1>{ "claimmark" }</h1>
             <p class="cm-intro">
                 { "Select a phrase, then press " }<kbd>{ "1" }</kbd>{ " Confirmed, " }<kbd>{ "2" }</kbd>
-                { " Unclear or " }<kbd>{ "3" }</kbd>{ " Unconfirmed. Click a highlight to edit it; click a dotted suggestion to accept or dismiss it. Your claims stay in this browser." }
+                { " Unclear or " }<kbd>{ "3" }</kbd>{ " Unconfirmed. Click a highlight to edit it. A small ✓, ? or ✗ before a sentence is a suggestion: click the sentence to accept or dismiss it. Your claims stay in this browser." }
             </p>
             <ClaimAnnotator text={SEED_ARTICLE} resume={true} allow_load={true} />
         </main>

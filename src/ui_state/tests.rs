@@ -198,6 +198,20 @@ fn the_filter_toggles_each_certainty() {
 }
 
 #[test]
+fn review_suggestions_switches_on_and_off_and_outlasts_another_article() {
+    let on = run(UiState::default(), [UiAction::ToggleReviewSuggestions]);
+    assert!(on.review_suggestions);
+    assert!(
+        on.apply(UiAction::Reset).review_suggestions,
+        "a setting, not about one article"
+    );
+    assert!(
+        !on.apply(UiAction::ToggleReviewSuggestions)
+            .review_suggestions
+    );
+}
+
+#[test]
 fn help_opens_and_closes() {
     let open = UiState::default().apply(UiAction::OpenHelp);
     assert!(open.help_open);
