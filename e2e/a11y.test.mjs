@@ -1,6 +1,7 @@
 // Accessibility: an axe-core audit of the demo page reports no violations
 // in every setup below (each theme, with claims, a card, the shortcuts
-// dialog, a filter), and highlights expose their certainty by name and
+// dialog, a filter, a phone with the toolbar's menu open, "Review
+// suggestions"), and highlights expose their certainty by name and
 // role, not only by colour. A new mode (e.g. a read mode) is one more entry
 // in SETUPS.
 
@@ -60,6 +61,25 @@ const SETUPS = [
     },
   },
   {
+    name: 'edit mode, light theme, a phone, the toolbar\'s More menu open',
+    colorScheme: 'light',
+    viewport: { width: 390, height: 844 },
+    prepare: async (page) => {
+      await page.locator('.cm-bar').getByRole('button', { name: 'More', exact: true }).click();
+      await page.getByRole('menu', { name: 'More commands' }).waitFor();
+    },
+  },
+  {
+    name: 'edit mode, dark theme, claims and "Review suggestions" on',
+    colorScheme: 'dark',
+    prepare: async (page) => {
+      await withClaims(page);
+      await page.locator('.cm-bar').getByRole('button', { name: 'More', exact: true }).click();
+      await page.getByRole('menuitemcheckbox', { name: 'Review suggestions' }).click();
+      await page.locator('.claimmark[data-review-suggestions]').waitFor();
+    },
+  },
+  {
     name: 'edit mode, light theme, a keyboard selection with its toolbar',
     colorScheme: 'light',
     prepare: async (page) => {
@@ -88,6 +108,7 @@ for (const setup of SETUPS) {
   test(`axe: no violations — ${setup.name}`, async () => {
     const { page } = env;
     await page.emulateMedia({ colorScheme: setup.colorScheme });
+    if (setup.viewport) await page.setViewportSize(setup.viewport);
     await openDemo(page);
     await setup.prepare(page);
     const expectedTheme = setup.name.includes('dark') ? 'dark' : 'light';

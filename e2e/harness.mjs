@@ -356,6 +356,38 @@ export async function openDemoArticle(page) {
   await demo.click();
 }
 
+/**
+ * A toolbar command of the widget inside `scope` (a locator or the page),
+ * wherever it is: its button when shown, else its entry in the "More"
+ * menu (opened here), since a narrow widget folds commands into it.
+ * Returns { control, inline }.
+ */
+export async function toolbarCommand(scope, name, menuName = name) {
+  const button = scope.locator('.cm-bar').getByRole('button', { name, exact: true });
+  if (await button.isVisible()) return { control: button, inline: true };
+  const more = scope.locator('.cm-bar').getByRole('button', { name: 'More', exact: true });
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+  const menu = scope.getByRole('menu', { name: 'More commands' });
+  const control = menu.getByRole('menuitemcheckbox', { name: menuName, exact: true }).or(menu.getByRole('menuitem', { name: menuName, exact: true }));
+  await control.waitFor({ state: 'visible' });
+  return { control, inline: false };
+}
+
+/** Whether a toolbar switch (e.g. "Dark theme") is on: 'true' or 'false', inline or in the menu. */
+export async function toolbarSwitch(scope, name, menuName = name) {
+  const { control, inline } = await toolbarCommand(scope, name, menuName);
+  if (inline) return control.getAttribute('aria-pressed');
+  const on = await control.getAttribute('aria-checked');
+  await control.press('Escape');
+  return on;
+}
+
+/** Presses a toolbar command, inline or from the menu. */
+export async function pressToolbarCommand(scope, name, menuName = name) {
+  const { control } = await toolbarCommand(scope, name, menuName);
+  await control.click();
+}
+
 /** Polls `fn` until it returns a truthy value (returned) or fails with `message`. */
 export async function eventually(page, fn, message, timeout = 5_000) {
   const deadline = Date.now() + timeout;

@@ -8,7 +8,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { LABELS, afterFirstFrames, dragSelect, eventually, exampleUrl as pageUrl, openExample, useDemo } from './harness.mjs';
+import {
+  LABELS,
+  afterFirstFrames,
+  dragSelect,
+  eventually,
+  exampleUrl as pageUrl,
+  openExample,
+  pressToolbarCommand,
+  toolbarSwitch,
+  useDemo,
+} from './harness.mjs';
 
 const env = useDemo();
 
@@ -171,12 +181,12 @@ async function tagByKey(page, from, to, key) {
 /** Turns the dark theme on and checks that it took. */
 async function darkTheme(page) {
   const root = edit(page).locator('.claimmark').first();
-  const button = edit(page).getByRole('button', { name: 'Dark theme', exact: true });
-  assert.equal(await button.getAttribute('aria-pressed'), 'false', 'the theme starts light (headless Chromium prefers light)');
+  // In this page's narrow editor the switch is in the toolbar's "More" menu.
+  assert.equal(await toolbarSwitch(edit(page), 'Dark theme'), 'false', 'the theme starts light (headless Chromium prefers light)');
   assert.equal(await root.getAttribute('data-theme'), 'light');
-  await button.click();
+  await pressToolbarCommand(edit(page), 'Dark theme');
   await eventually(page, async () => (await root.getAttribute('data-theme')) === 'dark', 'the widget turns dark');
-  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  assert.equal(await toolbarSwitch(edit(page), 'Dark theme'), 'true');
 }
 
 /** Types the author's name in the Share panel and checks that it took. */
@@ -315,7 +325,7 @@ test('storage="none": after a reload nothing of the session is left', async () =
   assert.equal(suggestions.length, suggestionsAtStart.length, 'every suggestion is back');
   const settings = {
     theme: await edit(page).locator('.claimmark').first().getAttribute('data-theme'),
-    darkPressed: await edit(page).getByRole('button', { name: 'Dark theme', exact: true }).getAttribute('aria-pressed'),
+    darkPressed: await toolbarSwitch(edit(page), 'Dark theme'),
     author: await (await openShare(page)).getByLabel('Your name (claim history; ClaimReview author)').inputValue(),
   };
   assert.deepEqual(

@@ -123,9 +123,11 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
         <ContextProvider<WidgetStorage> context={widget.storage.clone()}>
             <div class="claimmark" data-mode={props.mode.key()} ref={root}
                 data-theme={data_theme(reading, props.theme, &ui)}
-                data-hide={ui.hide_attr()} onkeydown={(!reading).then_some(keys.on_root_keydown)}>
+                data-hide={ui.hide_attr()} data-review-suggestions={ui.review_suggestions.then_some("true")}
+                onkeydown={(!reading).then_some(keys.on_root_keydown)}>
                 <WidgetBar counts={handle.counts()} hidden={ui.hidden} on_filter={ui.callback(UiAction::ToggleFilter)}
                     editing={!reading} suggestions={(props.suggestions && !reading).then_some(suggestions.on)} on_suggestions={suggestions.on_toggle()}
+                    review={ui.review_suggestions} on_review={ui.callback(|()| UiAction::ToggleReviewSuggestions)}
                     load={(props.allow_load && !reading).then(|| widget.on_load(&ui))}
                     dark={(!reading && props.theme == Theme::Auto).then(|| theme.dark())} on_theme={theme.on_toggle()}
                     on_help={ui.callback(|()| UiAction::OpenHelp)} />

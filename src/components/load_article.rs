@@ -10,6 +10,18 @@ use yew::prelude::*;
 
 use claimmark_core::storage::session::MAX_ARTICLE_BYTES;
 
+/// Whether the panel is open, and from where: opened from the toolbar's
+/// menu (its own button folded away), it takes the focus.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LoadOpen {
+    /// Closed.
+    Closed,
+    /// Opened by its button.
+    FromButton,
+    /// Opened from the overflow menu.
+    FromMenu,
+}
+
 /// Props of [`LoadArticle`].
 #[derive(Properties, PartialEq)]
 pub struct LoadArticleProps {
@@ -17,25 +29,34 @@ pub struct LoadArticleProps {
     pub on_open: Callback<String>,
     /// Go back to the demo article.
     pub on_demo: Callback<()>,
+    /// The panel is open (the toolbar holds it: its menu opens it too).
+    pub open: LoadOpen,
+    /// Open (from where) or close the panel.
+    pub on_toggle: Callback<LoadOpen>,
 }
 
 /// A disclosure with a paste box, a file picker and a way back to the demo.
 #[component]
 pub fn LoadArticle(props: &LoadArticleProps) -> Html {
-    let expanded = use_state(|| false);
     let panel_id = crate::embed::use_unique_id("cm-load-panel");
     let error = use_state(|| None::<String>);
     let paste = use_node_ref();
-
-    let on_toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
-    };
+    {
+        let paste = paste.clone();
+        use_effect_with(props.open, move |open| {
+            if *open == LoadOpen::FromMenu {
+                claimmark_ui::dialog::focus(&paste);
+            }
+        });
+    }
+    // Closing is a toggle from an open panel.
+    let close = props.on_toggle.reform(|()| LoadOpen::Closed);
+    let on_toggle = props.on_toggle.reform(|_: MouseEvent| LoadOpen::FromButton);
     let on_submit = {
         let paste = paste.clone();
         let on_open = props.on_open.clone();
         let error = error.clone();
-        let expanded = expanded.clone();
+        let close = close.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(area) = paste.cast::<HtmlTextAreaElement>() else {
@@ -44,7 +65,7 @@ pub fn LoadArticle(props: &LoadArticleProps) -> Html {
             match checked(area.value()) {
                 Ok(text) => {
                     error.set(None);
-                    expanded.set(false);
+                    close.emit(());
                     on_open.emit(text);
                 }
                 Err(message) => error.set(Some(message)),
@@ -54,7 +75,7 @@ pub fn LoadArticle(props: &LoadArticleProps) -> Html {
     let on_file = {
         let on_open = props.on_open.clone();
         let error = error.clone();
-        let expanded = expanded.clone();
+        let close = close.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target_dyn_into::<HtmlInputElement>() else {
                 return;
@@ -66,7 +87,7 @@ pub fn LoadArticle(props: &LoadArticleProps) -> Html {
                 error.set(Some(too_long()));
                 return;
             }
-            let (on_open, error, expanded) = (on_open.clone(), error.clone(), expanded.clone());
+            let (on_open, error, close) = (on_open.clone(), error.clone(), close.clone());
             spawn_local(async move {
                 let text = JsFuture::from(file.text())
                     .await
@@ -78,7 +99,7 @@ pub fn LoadArticle(props: &LoadArticleProps) -> Html {
                 {
                     Ok(text) => {
                         error.set(None);
-                        expanded.set(false);
+                        close.emit(());
                         on_open.emit(text);
                     }
                     Err(message) => error.set(Some(message)),
@@ -89,36 +110,40 @@ pub fn LoadArticle(props: &LoadArticleProps) -> Html {
     };
     let on_demo = {
         let on_demo = props.on_demo.clone();
-        let expanded = expanded.clone();
+        let close = close.clone();
         Callback::from(move |_: MouseEvent| {
-            expanded.set(false);
+            close.emit(());
             on_demo.emit(());
         })
     };
 
     html! {
-        <div class="cm-load">
-            <button type="button" class="cm-button" aria-expanded={expanded.to_string()} aria-controls={panel_id.clone()} onclick={on_toggle}>
+        <>
+        <div class="cm-load" data-fold="3">
+            <button type="button" class="cm-button" aria-expanded={(props.open != LoadOpen::Closed).to_string()} aria-controls={panel_id.clone()} onclick={on_toggle}>
                 { "Load article" }
             </button>
-            if *expanded {
-                <form id={panel_id.clone()} class="cm-load-panel" onsubmit={on_submit}>
-                    <label class="cm-field">
-                        <span>{ "Article text" }</span>
-                        <textarea rows="8" ref={paste} dir="auto" placeholder="Paste the article here. Separate paragraphs with a blank line." />
-                    </label>
-                    <div class="cm-load-actions">
-                        <button type="submit" class="cm-button">{ "Open article" }</button>
-                        <label class="cm-file">
-                            <span>{ "Article file (.txt)" }</span>
-                            <input type="file" accept=".txt,text/plain" onchange={on_file} />
-                        </label>
-                        <button type="button" class="cm-button cm-quiet" onclick={on_demo}>{ "Demo article" }</button>
-                    </div>
-                    <p class="cm-error" aria-live="polite">{ (*error).clone().unwrap_or_default() }</p>
-                </form>
-            }
         </div>
+        // Beside the button's wrapper, not in it: the wrapper folds away
+        // into the toolbar's menu on a narrow widget, the panel must not.
+        if props.open != LoadOpen::Closed {
+            <form id={panel_id.clone()} class="cm-load-panel" onsubmit={on_submit}>
+                <label class="cm-field">
+                    <span>{ "Article text" }</span>
+                    <textarea rows="8" ref={paste} dir="auto" placeholder="Paste the article here. Separate paragraphs with a blank line." />
+                </label>
+                <div class="cm-load-actions">
+                    <button type="submit" class="cm-button">{ "Open article" }</button>
+                    <label class="cm-file">
+                        <span>{ "Article file (.txt)" }</span>
+                        <input type="file" accept=".txt,text/plain" onchange={on_file} />
+                    </label>
+                    <button type="button" class="cm-button cm-quiet" onclick={on_demo}>{ "Demo article" }</button>
+                </div>
+                <p class="cm-error" aria-live="polite">{ (*error).clone().unwrap_or_default() }</p>
+            </form>
+        }
+        </>
     }
 }
 

@@ -19,6 +19,7 @@ pub mod claim_panel;
 pub mod demo_app;
 pub mod help_slot;
 pub mod load_article;
+pub mod more_menu;
 pub mod notice_banner;
 pub mod overview;
 pub mod panel_entry;

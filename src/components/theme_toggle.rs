@@ -18,7 +18,7 @@ pub struct ThemeToggleProps {
 #[component]
 pub fn ThemeToggle(props: &ThemeToggleProps) -> Html {
     html! {
-        <button type="button" class="cm-button cm-theme-toggle" aria-pressed={props.dark.to_string()}
+        <button type="button" class="cm-button cm-theme-toggle" data-fold="2" aria-pressed={props.dark.to_string()}
             onclick={props.on_toggle.reform(|_: MouseEvent| ())}>
             { "Dark theme" }
         </button>
