@@ -11,7 +11,7 @@ export PROPTEST_RNG_SEED ?= 20261207
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 GECKODRIVER_BIN ?= $(shell command -v geckodriver 2>/dev/null || echo $(HOME)/.cargo/bin/geckodriver)
 
-.PHONY: check-budgets package setup setup-test serve build test fmt-check check-sinks clippy check-layers test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab screenshot
+.PHONY: check-budgets package setup setup-test serve build test fmt-check check-sinks clippy check-layers test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab screenshot screenshots-update
 
 setup:
 	@scripts/setup.sh
@@ -75,6 +75,11 @@ test-browser-firefox:
 
 test-e2e: build
 	npm run e2e
+
+## Visual baselines (e2e/screenshots/*.png, compared in test-e2e by
+## e2e/screenshots.test.mjs), refreshed on purpose after a meant change
+screenshots-update: setup-test build
+	UPDATE_SCREENSHOTS=1 node --test --test-concurrency=1 e2e/screenshots.test.mjs
 
 ## The npm package an embedder installs (not published): target/npm/claimmark-<version>.tgz
 package: build
