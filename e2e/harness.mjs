@@ -333,9 +333,8 @@ export async function blockTexts(page) {
 /** Opens the "Load article" panel if its "Open article" button is not visible yet. */
 export async function openLoadPanel(page) {
   const openButton = page.getByRole('button', { name: 'Open article', exact: true });
-  if (!(await openButton.isVisible())) {
-    await page.getByRole('button', { name: 'Load article', exact: true }).click();
-  }
+  // On a narrow widget "Load article" is in the toolbar's "More" menu.
+  if (!(await openButton.isVisible())) await pressToolbarCommand(page, 'Load article');
   await openButton.waitFor({ state: 'visible' });
 }
 
@@ -350,9 +349,7 @@ export async function openPastedArticle(page, text) {
 /** Presses "Demo article" (opening the panel first when needed). */
 export async function openDemoArticle(page) {
   const demo = page.getByRole('button', { name: 'Demo article', exact: true });
-  if (!(await demo.isVisible())) {
-    await page.getByRole('button', { name: 'Load article', exact: true }).click();
-  }
+  if (!(await demo.isVisible())) await pressToolbarCommand(page, 'Load article');
   await demo.click();
 }
 

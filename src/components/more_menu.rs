@@ -63,7 +63,7 @@ fn shown_entries(menu: &NodeRef) -> Vec<HtmlElement> {
         .collect()
 }
 
-/// Focuses the shown entry `index` places from the focused one (wrapping
+/// Focuses the shown entry `step` places from the focused one (wrapping
 /// around), or the first / last.
 fn move_focus(menu: &NodeRef, step: Option<i32>, edge: Edge) {
     let entries = shown_entries(menu);
