@@ -74,3 +74,5 @@ mod tests;
 
 #[cfg(test)]
 mod interop_tests;
+#[cfg(test)]
+mod server_id_tests;
