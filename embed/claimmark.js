@@ -20,6 +20,12 @@
 // `script-src 'self' 'wasm-unsafe-eval'`. If the wasm cannot load, the
 // element's own article text stays as it is and nothing is thrown at the page.
 //
+// An edit-mode element with `sync="https://…/annotations/"` shares its claims
+// live with a desk server (docs/desk-server.md); its token is given in code
+// (`mount(el, { sync, token })`, or the element's `syncToken` property),
+// never in an attribute. `annotations=` may be a desk server's container
+// of a public article: its pages are followed (`next`) and read as one.
+//
 // The only global is `globalThis.claimmark` (bundles, sheets, mount).
 
 const NAMESPACE = 'claimmark';
@@ -151,9 +157,10 @@ function onScreen(host, earlier) {
  * Mounts a widget inside `element` (configured in code). Options: `text`,
  * `docId`, `mode` ('edit' | 'read': the editor or the reader), `storage`
  * ('local' | 'none'; default 'local' in edit mode, 'none' in read mode; the
- * reader keeps nothing), `theme` ('light' | 'dark' | 'auto'). Resolves, once
+ * reader keeps nothing), `theme` ('light' | 'dark' | 'auto'), `sync` (a desk
+ * server's annotations base) and `token` (its bearer token). Resolves, once
  * the widget is on screen, to a handle with `exportAnnotations()`,
- * `importAnnotations(json)`, `annotations` and `destroy()`.
+ * `importAnnotations(json)`, `annotations`, `syncStatus` and `destroy()`.
  */
 export async function mount(element, options = {}) {
   const mode = modeOf(options.mode);
@@ -184,11 +191,43 @@ async function fetchText(url, kind) {
   return response.text();
 }
 
+/** Most pages of an annotation collection followed (100 items a page on a desk server). */
+const MAX_PAGES = 100;
+
+/**
+ * An `annotations=` file, or a protocol server's AnnotationCollection whose
+ * pages are linked by `next` (or whose `first` is only an IRI): every page
+ * is fetched and the items are handed to the import as one inline page.
+ */
+async function fetchAnnotations(url) {
+  const base = new URL(url, document.baseURI);
+  const text = await fetchText(base.href, 'annotations');
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return text; // the import says what is wrong with it
+  }
+  const isType = (value, type) => [].concat(value?.type ?? []).includes(type);
+  if (!isType(json, 'AnnotationCollection')) return text;
+  let page = json.first;
+  if (typeof page === 'string') page = JSON.parse(await fetchText(new URL(page, base).href, 'annotations'));
+  if (!page || typeof page !== 'object' || (typeof page.next !== 'string' && page === json.first)) return text;
+  const items = [];
+  for (let pages = 0; page && pages < MAX_PAGES; pages += 1) {
+    items.push(...(Array.isArray(page.items) ? page.items : []));
+    if (typeof page.next !== 'string') break;
+    page = JSON.parse(await fetchText(new URL(page.next, base).href, 'annotations'));
+  }
+  return { ...json, total: items.length, first: { type: 'AnnotationPage', items } };
+}
+
 class ClaimAnnotatorElement extends HTMLElement {
   #handle = null;
   #generation = 0;
   #ready = null;
   #settle = null;
+  #syncToken = null;
 
   constructor() {
     super();
@@ -208,7 +247,21 @@ class ClaimAnnotatorElement extends HTMLElement {
     return this.#ready;
   }
 
-  static observedAttributes = ['src', 'doc-id', 'mode', 'annotations', 'storage', 'theme'];
+  static observedAttributes = ['src', 'doc-id', 'mode', 'annotations', 'storage', 'theme', 'sync'];
+
+  /**
+   * The desk token for `sync` (write-only; never an attribute, so it is not
+   * in the page's HTML). Setting it mounts the widget afresh.
+   */
+  set syncToken(token) {
+    this.#syncToken = token == null ? null : String(token);
+    if (this.isConnected && this.#generation > 0) this.attributeChangedCallback('sync-token', 0, 1);
+  }
+
+  /** Desk sync's status (`{state, label, waiting?, why?}`), or null without `sync`. */
+  get syncStatus() {
+    return this.#handle?.syncStatus ?? null;
+  }
 
   connectedCallback() {
     this.#start(++this.#generation);
@@ -244,7 +297,7 @@ class ClaimAnnotatorElement extends HTMLElement {
     }
     // The annotations file is requested now, beside the wasm, not after it.
     const annotationsUrl = this.getAttribute('annotations');
-    const annotations = annotationsUrl ? fetchText(annotationsUrl, 'annotations') : null;
+    const annotations = annotationsUrl ? fetchAnnotations(annotationsUrl) : null;
     annotations?.catch(() => {});
     try {
       const src = this.getAttribute('src');
@@ -261,6 +314,8 @@ class ClaimAnnotatorElement extends HTMLElement {
         // Default: localStorage in edit mode, memory only in read mode.
         storage: this.getAttribute('storage') ?? undefined,
         theme: this.getAttribute('theme') ?? 'auto',
+        sync: this.getAttribute('sync') ?? undefined,
+        token: this.#syncToken ?? undefined,
       });
       this.#handle = handle;
       await shown;

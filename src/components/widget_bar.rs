@@ -1,6 +1,7 @@
 //! The widget's header bar: the legend (with its filter chips) and, in
 //! edit mode, Share, the suggestions switch, Load article, the dark-theme
-//! switch and the shortcuts button, each only where the widget offers it.
+//! switch and the shortcuts button, each only where the widget offers it;
+//! the desk sync's status chip when the widget syncs.
 //!
 //! Not here: what the controls do (the root's hooks) and the share panel
 //! itself ([`crate::components::share_panel`]).
@@ -11,6 +12,7 @@ use claimmark_core::Certainty;
 
 use crate::components::load_article::LoadArticle;
 use crate::components::share_panel::SharePanel;
+use crate::components::sync_chip::SyncChip;
 use crate::components::theme_toggle::ThemeToggle;
 use claimmark_ui::Legend;
 
@@ -53,6 +55,7 @@ pub fn WidgetBar(props: &WidgetBarProps) -> Html {
     html! {
         <header class="cm-bar">
             <Legend counts={props.counts} hidden={props.hidden} on_toggle={props.on_filter.clone()} />
+            <SyncChip />
             if props.editing {
                 <SharePanel />
             }

@@ -306,14 +306,18 @@ pub fn take_remote(desk: &mut DeskSync, change: RemoteChange) -> Option<Action> 
     }
 }
 
-/// Whether `change` would change what `state` shows for its claim: the
-/// widget holds such a change back while the claim's card is open.
-pub fn differs(state: &State, change: &RemoteChange) -> bool {
-    let local = state.claim(change.id).map(|c| &c.annotation);
-    match (&change.copy, local) {
-        (_, None) => false,
-        (RemoteCopy::Live(theirs), Some(mine)) => **theirs != *mine,
-        (RemoteCopy::Deleted(_), Some(_)) => true,
+/// Whether taking `change` would replace what `state` shows for its claim
+/// (their version is newer, or their deletion is as new as the claim): the
+/// widget holds such a change back while the claim's card is open. An older
+/// version (the echo of one's own earlier edit) replaces nothing.
+pub fn would_replace(state: &State, change: &RemoteChange) -> bool {
+    let Some(mine) = state.claim(change.id).map(|c| &c.annotation) else {
+        return false;
+    };
+    match &change.copy {
+        RemoteCopy::Live(theirs) => **theirs != *mine && theirs.modified > mine.modified,
+        RemoteCopy::Deleted(Some(at)) => *at >= mine.modified,
+        RemoteCopy::Deleted(None) => false,
     }
 }
 
@@ -328,7 +332,9 @@ pub fn choose(state: &State, chosen: RemoteCopy, id: AnnotationId, now: Timestam
             let local = state
                 .claim(id)
                 .map_or(Timestamp(0), |c| c.annotation.modified);
-            annotation.modified = now.max(Timestamp(local.0 + 1)).max(annotation.modified);
+            if annotation.modified <= local {
+                annotation.modified = now.max(Timestamp(local.0 + 1));
+            }
             Action::Import {
                 annotations: vec![*annotation],
             }

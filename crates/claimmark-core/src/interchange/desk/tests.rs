@@ -442,9 +442,22 @@ fn choosing_in_the_card_wins_everywhere() {
         changed_by: None,
         copy: RemoteCopy::Live(Box::new(theirs)),
     };
-    assert!(differs(&mine, &change));
     assert!(
-        !differs(&start(), &change),
+        !would_replace(&mine, &change),
+        "older than mine: replaces nothing"
+    );
+    let newer = RemoteChange {
+        copy: RemoteCopy::Live(Box::new(annotation_at(1, 35))),
+        ..change.clone()
+    };
+    assert!(would_replace(&mine, &newer));
+    assert!(
+        !would_replace(&start(), &newer),
         "no local claim: nothing to protect"
     );
+    let deleted = RemoteChange {
+        copy: RemoteCopy::Deleted(Some(Timestamp(30))),
+        ..change
+    };
+    assert!(would_replace(&mine, &deleted));
 }
