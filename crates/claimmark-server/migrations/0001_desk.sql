@@ -25,11 +25,12 @@ CREATE TABLE articles (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 
--- One row per annotation: its current version, or its tombstone.
+-- One row per annotation: its current version, or its tombstone. The body
+-- is JSON kept as text, not jsonb: jsonb cannot hold U+0000, and a note may.
 CREATE TABLE annotations (
     article_id bigint NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     uuid       uuid NOT NULL,
-    body       jsonb,
+    body       text,
     deleted    boolean NOT NULL DEFAULT false,
     seq        bigint NOT NULL,
     changed_by text NOT NULL,

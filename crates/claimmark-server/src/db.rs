@@ -28,8 +28,8 @@ pub struct Article {
 pub struct Stored {
     /// The claim's id.
     pub uuid: Uuid,
-    /// The annotation (`None` once deleted).
-    pub body: Option<Value>,
+    /// The annotation as JSON text (`None` once deleted).
+    pub body: Option<String>,
     /// Deleted: a tombstone.
     pub deleted: bool,
     /// Its change number: the ETag.
@@ -38,6 +38,16 @@ pub struct Stored {
     pub changed_by: String,
     /// When, in milliseconds since the Unix epoch.
     pub changed_at_ms: i64,
+}
+
+impl Stored {
+    /// The annotation, unless deleted (or, impossibly, not JSON).
+    pub fn annotation(&self) -> Option<Value> {
+        match (&self.body, self.deleted) {
+            (Some(text), false) => serde_json::from_str(text).ok(),
+            _ => None,
+        }
+    }
 }
 
 const STORED_COLUMNS: &str = "uuid, body, deleted, seq, changed_by, \
@@ -148,7 +158,7 @@ impl Write {
         )
         .bind(self.article_id)
         .bind(uuid)
-        .bind(body)
+        .bind(body.map(Value::to_string))
         .bind(body.is_none())
         .bind(self.seq)
         .bind(by)

@@ -48,11 +48,9 @@ pub async fn get(
     let stored = db::stored(&state.pool, article.id, uuid_of(&id)?)
         .await?
         .ok_or(ApiError::NotFound)?;
-    match stored.body {
-        Some(body) if !stored.deleted => {
-            Ok(representation(StatusCode::OK, Some(&body), stored.seq))
-        }
-        _ => Err(ApiError::Gone(stored.seq)),
+    match stored.annotation() {
+        Some(body) => Ok(representation(StatusCode::OK, Some(&body), stored.seq)),
+        None => Err(ApiError::Gone(stored.seq)),
     }
 }
 

@@ -107,7 +107,7 @@ async fn page(
     let rows = db::page(&state.pool, article.id, start, PAGE_SIZE).await?;
     let items: Vec<Value> = rows
         .into_iter()
-        .filter_map(|row| match (iris, row.body) {
+        .filter_map(|row| match (iris, row.annotation()) {
             (true, Some(body)) => body.get("id").cloned(),
             (_, body) => body,
         })

@@ -90,6 +90,7 @@ pub async fn changes(
 
 /// One change as the feed lists it.
 fn change(row: Stored) -> Value {
+    let annotation = row.annotation();
     let mut item = json!({
         "id": row.uuid.to_string(),
         "etag": etag(row.seq),
@@ -97,7 +98,7 @@ fn change(row: Stored) -> Value {
         "changedAt": Timestamp(row.changed_at_ms).to_rfc3339(),
         "deleted": row.deleted,
     });
-    if let (false, Some(body)) = (row.deleted, row.body) {
+    if let Some(body) = annotation {
         set_field(&mut item, "annotation", body);
     }
     item
