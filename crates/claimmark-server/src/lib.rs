@@ -1,0 +1,33 @@
+//! claimmark-server: the desk server. Claims shared live through the W3C
+//! Web Annotation Protocol, stored in PostgreSQL, checked by
+//! claimmark-core's importer. It keeps no state of its own (the change
+//! feed reads PostgreSQL and learns of writes by `LISTEN`/`NOTIFY`), so
+//! several instances can serve one database. `docs/desk-server.md` is the
+//! user's guide to its protocol.
+
+pub mod app;
+pub mod auth;
+pub mod db;
+pub mod incoming;
+pub mod notify;
+pub mod problem;
+pub mod protocol;
+pub mod rate;
+pub mod routes;
+
+use std::time::Duration;
+
+use sqlx::postgres::PgPoolOptions;
+use sqlx::PgPool;
+
+/// Connects to the database and brings its tables up to date (an
+/// advisory lock keeps instances starting together from racing).
+pub async fn connect(url: &str) -> Result<PgPool, sqlx::Error> {
+    let pool = PgPoolOptions::new()
+        .max_connections(16)
+        .acquire_timeout(Duration::from_secs(5))
+        .connect(url)
+        .await?;
+    sqlx::migrate!("./migrations").run(&pool).await?;
+    Ok(pool)
+}
