@@ -313,6 +313,8 @@ impl Desk {
                 Answer::Done => {
                     let etag = reply.ok().and_then(|r| r.etag);
                     self.record.borrow_mut().acknowledge(&send, etag);
+                    // The feed may have waited for the article to exist.
+                    self.wake.set(matches!(send, Send::Create { .. }));
                     backoff = 1000;
                 }
                 Answer::Refetch => self.refetch(send.id()).await,
@@ -409,13 +411,16 @@ impl Desk {
                     backoff = 1000;
                     self.kick();
                 }
-                Ok(reply) if matches!(reply.status, 401 | 404) => {
-                    let why = if reply.status == 401 {
-                        "token refused (401)"
-                    } else {
-                        "article not found on this desk (404)"
-                    };
-                    *self.trouble.borrow_mut() = Some(why.to_owned());
+                // No article yet (nobody wrote to it), or another desk's:
+                // nothing to catch up with; a first write here wakes this.
+                Ok(reply) if reply.status == 404 => {
+                    self.feed_ok.set(true);
+                    self.offline.set(false);
+                    self.publish();
+                    self.pause(1000).await;
+                }
+                Ok(reply) if reply.status == 401 => {
+                    *self.trouble.borrow_mut() = Some("token refused (401)".to_owned());
                     self.publish();
                     break;
                 }
