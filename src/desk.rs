@@ -58,7 +58,7 @@ pub struct DeskView {
 }
 
 /// The longest wait between two attempts after an error, in ms.
-const MAX_BACKOFF_MS: u32 = 15_000;
+const MAX_BACKOFF_MS: u32 = 8_000;
 
 /// One article's sync.
 pub struct Desk {
@@ -78,7 +78,8 @@ pub struct Desk {
     held: RefCell<BTreeMap<AnnotationId, RemoteChange>>,
     open: Cell<Option<AnnotationId>>,
     stopped: Cell<bool>,
-    wake: Cell<bool>,
+    /// Moves on `online` and after a first write: every pause ends then.
+    wake: Cell<u32>,
     chosen: Cell<u32>,
 }
 
@@ -111,7 +112,7 @@ impl Desk {
             held: RefCell::new(BTreeMap::new()),
             open: Cell::new(None),
             stopped: Cell::new(false),
-            wake: Cell::new(false),
+            wake: Cell::new(0),
             chosen: Cell::new(0),
         });
         wasm_bindgen_futures::spawn_local(Rc::clone(&desk).follow());
@@ -126,7 +127,7 @@ impl Desk {
 
     /// The connection is back (`online`): retry now rather than after the backoff.
     pub fn wake(self: &Rc<Self>) {
-        self.wake.set(true);
+        self.wake.set(self.wake.get().wrapping_add(1));
         self.kick();
     }
 
@@ -251,7 +252,8 @@ impl Desk {
     /// Waits `ms`, or less when woken or stopped.
     async fn pause(&self, ms: u32) {
         let mut left = ms;
-        while left > 0 && !self.stopped.get() && !self.wake.replace(false) {
+        let woken = self.wake.get();
+        while left > 0 && !self.stopped.get() && self.wake.get() == woken {
             let step = left.min(250);
             TimeoutFuture::new(step).await;
             left -= step;
@@ -274,11 +276,18 @@ impl Desk {
 
     async fn send_all(self: Rc<Self>) {
         let mut backoff = 1000;
+        let mut last: Option<Send> = None;
         self.publish();
         while !self.stopped.get() && self.trouble.borrow().is_none() {
             let Some(send) = self.waiting().into_iter().next() else {
                 break;
             };
+            // The same request again (a refetch that did not help): not in a tight loop.
+            if last.as_ref() == Some(&send) {
+                self.pause(backoff).await;
+                backoff = (backoff * 2).min(MAX_BACKOFF_MS);
+            }
+            last = Some(send.clone());
             let state = self.state.borrow().clone();
             let body = state
                 .claims
@@ -314,7 +323,9 @@ impl Desk {
                     let etag = reply.ok().and_then(|r| r.etag);
                     self.record.borrow_mut().acknowledge(&send, etag);
                     // The feed may have waited for the article to exist.
-                    self.wake.set(matches!(send, Send::Create { .. }));
+                    if matches!(send, Send::Create { .. }) {
+                        self.wake.set(self.wake.get().wrapping_add(1));
+                    }
                     backoff = 1000;
                 }
                 Answer::Refetch => self.refetch(send.id()).await,
@@ -323,6 +334,8 @@ impl Desk {
                     self.publish();
                     self.pause(backoff).await;
                     backoff = (backoff * 2).min(MAX_BACKOFF_MS);
+                    // Retried as it is, without a second pause.
+                    last = None;
                 }
                 Answer::Refused => {
                     let detail = reply.map(|r| problem_detail(&r.text)).unwrap_or_default();

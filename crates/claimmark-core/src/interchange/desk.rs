@@ -219,7 +219,9 @@ impl DeskSync {
 /// What waits to be sent for `state`, in the order of the claims, then of
 /// the tombstones; `skip` holds claims not to send now (a remote version
 /// held for an open card, a version the server refused). A read-only state
-/// sends nothing.
+/// sends nothing, and neither does a claim whose server version would win
+/// the merge (newer, or deleted after the claim's last change): `state` has
+/// not taken it yet, and sending would undo it.
 pub fn pending(state: &State, desk: &DeskSync, skip: &BTreeSet<AnnotationId>) -> Vec<Send> {
     if state.read_only() {
         return Vec::new();
@@ -235,6 +237,8 @@ pub fn pending(state: &State, desk: &DeskSync, skip: &BTreeSet<AnnotationId>) ->
             None => sends.push(Send::Create { id, modified }),
             Some(copy) if copy.deleted && copy.deleted_at.is_none() => {}
             Some(copy) if !copy.deleted && copy.modified == Some(modified) => {}
+            Some(copy) if !copy.deleted && copy.modified.is_some_and(|m| m > modified) => {}
+            Some(copy) if copy.deleted_at.is_some_and(|at| at >= modified) => {}
             Some(copy) => sends.push(Send::Replace {
                 id,
                 etag: copy.etag.clone(),
@@ -246,7 +250,13 @@ pub fn pending(state: &State, desk: &DeskSync, skip: &BTreeSet<AnnotationId>) ->
         if skip.contains(&deletion.id) || state.claim(deletion.id).is_some() {
             continue;
         }
-        if let Some(copy) = desk.server.get(&deletion.id).filter(|c| !c.deleted) {
+        let newer_there = |c: &&ServerCopy| c.modified.is_some_and(|m| m > deletion.at);
+        if let Some(copy) = desk
+            .server
+            .get(&deletion.id)
+            .filter(|c| !c.deleted)
+            .filter(|c| !newer_there(c))
+        {
             sends.push(Send::Delete {
                 id: deletion.id,
                 etag: copy.etag.clone(),

@@ -101,10 +101,16 @@ fn what_is_sent_for_each_local_change() {
             vec!["PUT e1"],
         ),
         (
-            "older on server",
+            "newer on server, not taken yet",
             claim10(),
             Some(live("e1", 30)),
-            vec!["PUT e1"],
+            vec![],
+        ),
+        (
+            "deleted there after my last change",
+            claim10(),
+            Some(gone("t", Some(10))),
+            vec![],
         ),
         (
             "deleted there, kept here",
@@ -131,6 +137,12 @@ fn what_is_sent_for_each_local_change() {
             vec![],
         ),
         ("deleted before sent", deleted20(), None, vec![]),
+        (
+            "edited there after my deletion",
+            deleted20(),
+            Some(live("e1", 30)),
+            vec![],
+        ),
     ];
     for (name, state, server, expected) in rows {
         let mut desk = DeskSync::new("c/");
