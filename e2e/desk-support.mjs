@@ -7,7 +7,10 @@
 // stops PostgreSQL and the servers.
 
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import { isLoopback, launchBrowser } from './chromium.mjs';
 import { startDesk } from './desk-cluster.mjs';
 import { DEFAULT_DIR, startServer } from './server.mjs';
@@ -57,14 +60,24 @@ host.addEventListener('claimmark-sync', (e) => window.syncEvents.push(e.detail))
 window.widget = await mount(host, { text: ${JSON.stringify(text)}, docId: params.get('doc'), sync: params.get('sync'), token: params.get('token') || undefined });
 </script></body></html>`;
 
-/** Starts the static build, a desk with `instances` servers, Chromium, and tokens. */
+/**
+ * Starts the static build, a desk with `instances` servers, Chromium, and
+ * tokens. The build is served from a copy beside the test's host pages:
+ * pages served by the network (not fulfilled by Playwright) are in the
+ * loopback address space, so Chromium lets them call the desk server.
+ */
 export async function startAll({ instances = 1 } = {}) {
   const stops = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch(() => {});
   };
   try {
-    const site = await startServer(process.env.CLAIMMARK_DIST || DEFAULT_DIR);
+    const root = mkdtempSync(path.join(os.tmpdir(), 'claimmark-desk-site-'));
+    stops.push(async () => rmSync(root, { recursive: true, force: true }));
+    cpSync(process.env.CLAIMMARK_DIST || DEFAULT_DIR, root, { recursive: true });
+    writeFileSync(path.join(root, 'desk-host.html'), HOST(article()));
+    const site = await startServer(root);
+    site.root = root;
     stops.push(() => site.close());
     const origin = new URL(site.url).origin;
     const desk = await startDesk({ instances, corsOrigin: origin, rate: 100_000 });
@@ -76,7 +89,7 @@ export async function startAll({ instances = 1 } = {}) {
       ben: await desk.token('metro', 'Ben', 'editor'),
       rita: await desk.token('metro', 'Rita', 'reader'),
     };
-    return { site, desk, browser, tokens, stop, html: HOST(article()) };
+    return { site, desk, browser, tokens, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -90,9 +103,7 @@ export async function openEditor(env, { doc, token, server = env.desk.servers[0]
   const hostUrl = new URL('desk-host.html', env.site.url).href;
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (!isLoopback(url)) return route.abort('blockedbyclient');
-    if (url.split('#')[0] === hostUrl) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: env.html });
-    return route.continue();
+    return isLoopback(url) ? route.continue() : route.abort('blockedbyclient');
   });
   const page = await context.newPage();
   page.on('pageerror', (err) => errors.push(String(err?.stack || err)));
@@ -202,7 +213,8 @@ export async function audit(page) {
 /** A read-mode element whose `annotations=` is `url` (no token), over the same article. */
 export async function openReader(env, url, errors = []) {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const hostUrl = new URL('desk-reader.html', env.site.url).href;
+  const name = `desk-reader-${Date.now()}.html`;
+  const hostUrl = new URL(name, env.site.url).href;
   const paragraphs = article()
     .split('\n\n')
     .map((p) => `<p>${p}</p>`)
@@ -210,12 +222,8 @@ export async function openReader(env, url, errors = []) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>reader</title>
 <script type="module" src="./claimmark.js"></script></head><body><main>
 <claim-annotator mode="read" doc-id="public" annotations="${url}">${paragraphs}</claim-annotator></main></body></html>`;
-  await context.route('**/*', (route) => {
-    const request = route.request().url();
-    if (!isLoopback(request)) return route.abort('blockedbyclient');
-    if (request === hostUrl) return route.fulfill({ contentType: 'text/html; charset=utf-8', body: html });
-    return route.continue();
-  });
+  writeFileSync(path.join(env.site.root, name), html);
+  await context.route('**/*', (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
   const page = await context.newPage();
   page.on('pageerror', (err) => errors.push(String(err?.stack || err)));
   await page.goto(hostUrl);
