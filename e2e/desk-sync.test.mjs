@@ -73,17 +73,39 @@ test('an edit in one browser appears in the other within a second', async () => 
   try {
     const id = await createClaim(a.page, 3, 'unclear', new Set());
     await until(async () => (await claimsOf(b.page)).has(id), 'the claim reaches the other browser');
+    // From the change in A (its claimmark-change event) to B's mark showing it (a
+    // MutationObserver): one clock, one machine.
     const times = [];
-    for (let i = 0; i < 6; i += 1) {
+    for (let i = 0; i < 8; i += 1) {
       const certainty = CERTAINTIES[i % 3];
-      const started = Date.now();
+      await b.page.evaluate(
+        ({ id, certainty }) => {
+          window.arrived = new Promise((resolve) => {
+            const check = () => {
+              const mark = document.querySelector(`mark.cm-claim[data-annotation-id="${id}"]`);
+              if (mark?.getAttribute('data-certainty') !== certainty) return;
+              observer.disconnect();
+              resolve(Date.now());
+            };
+            const observer = new MutationObserver(check);
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-certainty'] });
+            check();
+          });
+        },
+        { id, certainty },
+      );
+      await a.page.evaluate(() => {
+        window.changedAt = null;
+        document.getElementById('host').addEventListener('claimmark-change', () => (window.changedAt ??= Date.now()), { once: true });
+      });
       await setCertainty(a.page, id, certainty);
-      await until(async () => (await claimsOf(b.page)).get(id)?.certainty === certainty, 'the change arrives', 5_000, 10);
-      times.push(Date.now() - started);
+      const arrived = await b.page.evaluate(() => window.arrived);
+      const changed = await a.page.evaluate(() => window.changedAt);
+      times.push(arrived - changed);
     }
     times.sort((x, y) => x - y);
-    report(`time until the other browser shows an edit (ms, sorted, incl. the UI clicks): ${times.join(', ')}`);
-    assert.ok(times[Math.floor(times.length / 2)] <= 1_000, `median ${times[3]} ms`);
+    report(`time until the other browser shows an edit (ms, sorted): ${times.join(', ')}`);
+    assert.ok(times.at(-2) <= 1_000, `7 of 8 within a second: ${times}`);
     assert.ok(times.at(-1) <= 2_000, `slowest ${times.at(-1)} ms`);
   } finally {
     await close();
