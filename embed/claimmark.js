@@ -20,11 +20,9 @@
 // `script-src 'self' 'wasm-unsafe-eval'`. If the wasm cannot load, the
 // element's own article text stays as it is and nothing is thrown at the page.
 //
-// An edit-mode element with `sync="https://…/annotations/"` shares its claims
-// live with a desk server (docs/desk-server.md); its token is given in code
-// (`mount(el, { sync, token })`, or the element's `syncToken` property),
-// never in an attribute. `annotations=` may be a desk server's container
-// of a public article: its pages are followed (`next`) and read as one.
+// `sync` (edit mode) shares claims live with a desk server; its token only
+// in code (`mount` option `token`, or `el.syncToken`). `annotations=` may be
+// a desk server's container: its pages are followed.
 //
 // The only global is `globalThis.claimmark` (bundles, sheets, mount).
 
@@ -191,35 +189,25 @@ async function fetchText(url, kind) {
   return response.text();
 }
 
-/** Most pages of an annotation collection followed (100 items a page on a desk server). */
-const MAX_PAGES = 100;
-
-/**
- * An `annotations=` file, or a protocol server's AnnotationCollection whose
- * pages are linked by `next` (or whose `first` is only an IRI): every page
- * is fetched and the items are handed to the import as one inline page.
- */
+/** An `annotations=` file; a collection's pages linked by IRI (`first`, `next`; at most 100) are fetched into one. */
 async function fetchAnnotations(url) {
   const base = new URL(url, document.baseURI);
+  const get = async (at) => JSON.parse(await fetchText(new URL(at, base).href, 'annotations'));
   const text = await fetchText(base.href, 'annotations');
   let json;
   try {
     json = JSON.parse(text);
   } catch {
-    return text; // the import says what is wrong with it
+    return text; // the import says what is wrong
   }
-  const isType = (value, type) => [].concat(value?.type ?? []).includes(type);
-  if (!isType(json, 'AnnotationCollection')) return text;
-  let page = json.first;
-  if (typeof page === 'string') page = JSON.parse(await fetchText(new URL(page, base).href, 'annotations'));
-  if (!page || typeof page !== 'object' || (typeof page.next !== 'string' && page === json.first)) return text;
+  let page = typeof json?.first === 'string' ? await get(json.first) : json?.first;
+  if (![].concat(json?.type).includes('AnnotationCollection') || typeof page?.next !== 'string') return page === json?.first ? text : { ...json, first: page };
   const items = [];
-  for (let pages = 0; page && pages < MAX_PAGES; pages += 1) {
-    items.push(...(Array.isArray(page.items) ? page.items : []));
-    if (typeof page.next !== 'string') break;
-    page = JSON.parse(await fetchText(new URL(page.next, base).href, 'annotations'));
+  for (let n = 0; page && n < 100; n += 1) {
+    items.push(...(page.items ?? []));
+    page = typeof page.next === 'string' ? await get(page.next) : null;
   }
-  return { ...json, total: items.length, first: { type: 'AnnotationPage', items } };
+  return { ...json, first: { type: 'AnnotationPage', items } };
 }
 
 class ClaimAnnotatorElement extends HTMLElement {
@@ -249,16 +237,13 @@ class ClaimAnnotatorElement extends HTMLElement {
 
   static observedAttributes = ['src', 'doc-id', 'mode', 'annotations', 'storage', 'theme', 'sync'];
 
-  /**
-   * The desk token for `sync` (write-only; never an attribute, so it is not
-   * in the page's HTML). Setting it mounts the widget afresh.
-   */
+  /** The desk token for `sync` (never an attribute); setting it mounts afresh. */
   set syncToken(token) {
     this.#syncToken = token == null ? null : String(token);
     if (this.isConnected && this.#generation > 0) this.attributeChangedCallback('sync-token', 0, 1);
   }
 
-  /** Desk sync's status (`{state, label, waiting?, why?}`), or null without `sync`. */
+  /** Desk sync's status, or null. */
   get syncStatus() {
     return this.#handle?.syncStatus ?? null;
   }

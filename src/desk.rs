@@ -17,7 +17,6 @@
 //! ([`crate::desk_http`]), the hook and the components.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use gloo_timers::future::TimeoutFuture;
@@ -25,7 +24,7 @@ use yew::prelude::*;
 
 use claimmark_core::interchange::desk::{
     annotation_body, choose, classify, parse_feed, parse_one, pending, take_remote, would_replace,
-    Answer, DeskSync, RemoteChange, RemoteCopy, Send, SyncStatus,
+    Answer, DeskSync, IdMap, RemoteChange, RemoteCopy, Send, SyncStatus,
 };
 use claimmark_core::{reduce, Action, AnnotationId, DocumentId, State, Timestamp};
 
@@ -52,7 +51,7 @@ pub struct DeskView {
     /// deletion.
     pub held: Option<(AnnotationId, String, bool)>,
     /// Who last changed each claim.
-    pub changed_by: Rc<BTreeMap<AnnotationId, String>>,
+    pub changed_by: Rc<IdMap<String>>,
     /// [`Desk::chosen`].
     pub chosen: u32,
 }
@@ -74,8 +73,8 @@ pub struct Desk {
     offline: Cell<bool>,
     feed_ok: Cell<bool>,
     trouble: RefCell<Option<String>>,
-    refused: RefCell<BTreeMap<AnnotationId, (Timestamp, String)>>,
-    held: RefCell<BTreeMap<AnnotationId, RemoteChange>>,
+    refused: RefCell<IdMap<(Timestamp, String)>>,
+    held: RefCell<IdMap<RemoteChange>>,
     open: Cell<Option<AnnotationId>>,
     stopped: Cell<bool>,
     /// Moves on `online` and after a first write: every pause ends then.
@@ -108,8 +107,8 @@ impl Desk {
             offline: Cell::new(false),
             feed_ok: Cell::new(false),
             trouble: RefCell::new(None),
-            refused: RefCell::new(BTreeMap::new()),
-            held: RefCell::new(BTreeMap::new()),
+            refused: RefCell::new(IdMap::default()),
+            held: RefCell::new(IdMap::default()),
             open: Cell::new(None),
             stopped: Cell::new(false),
             wake: Cell::new(0),
@@ -206,11 +205,11 @@ impl Desk {
         let _ = self.record.borrow().save(&self.storage, &self.document);
     }
 
-    fn skip(&self, state: &State) -> BTreeSet<AnnotationId> {
-        let mut skip: BTreeSet<AnnotationId> = self.held.borrow().keys().copied().collect();
+    fn skip(&self, state: &State) -> Vec<AnnotationId> {
+        let mut skip: Vec<AnnotationId> = self.held.borrow().keys().copied().collect();
         for (id, (modified, _)) in self.refused.borrow().iter() {
             if state.claim(*id).map(|c| c.annotation.modified) == Some(*modified) {
-                skip.insert(*id);
+                skip.push(*id);
             }
         }
         skip
@@ -229,7 +228,7 @@ impl Desk {
             SyncStatus::Offline { waiting }
         } else if self.sending.get() || waiting > 0 || !self.feed_ok.get() {
             SyncStatus::Syncing
-        } else if let Some((_, why)) = self.refused.borrow().values().next() {
+        } else if let Some((_, (_, why))) = self.refused.borrow().iter().next() {
             SyncStatus::Attention { why: why.clone() }
         } else {
             SyncStatus::Synced

@@ -64,9 +64,19 @@ pub fn use_desk(
                 .filter(|_| !state.read_only())
                 .map(|config| {
                     let container = container_url(&config.sync, state.document.id());
+                    // The page hears each new status (the event, `syncStatus`).
                     let publish = {
-                        let view = view.clone();
-                        Callback::from(move |shown: DeskView| view.set(Some(shown)))
+                        let (view, told) = (view.clone(), RefCell::new(None));
+                        let bridge = bridge.clone();
+                        Callback::from(move |shown: DeskView| {
+                            if told.borrow().as_ref() != Some(&shown.status) {
+                                if let Some(bridge) = &bridge {
+                                    bridge.report_sync(&shown.status);
+                                }
+                                *told.borrow_mut() = Some(shown.status.clone());
+                            }
+                            view.set(Some(shown));
+                        })
                     };
                     let dispatch = Callback::from(move |action| dispatcher.dispatch(action));
                     Desk::start(
@@ -98,25 +108,10 @@ pub fn use_desk(
     {
         let desk = desk.clone();
         let rendered = Rc::clone(&handle.0);
-        use_effect_with(handle.revision, move |_| {
+        use_effect_with((handle.revision, open), move |(_, open)| {
             if let Some(desk) = current(&desk) {
                 desk.rendered(rendered);
-            }
-        });
-    }
-    {
-        let desk = desk.clone();
-        use_effect_with(open, move |open| {
-            if let Some(desk) = current(&desk) {
                 desk.card_open(*open);
-            }
-        });
-    }
-    {
-        let status = (*view).as_ref().map(|v| v.status.clone());
-        use_effect_with(status, move |status| {
-            if let (Some(bridge), Some(status)) = (bridge, status) {
-                bridge.report_sync(status);
             }
         });
     }

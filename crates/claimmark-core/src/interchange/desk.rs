@@ -28,7 +28,6 @@
 //!
 //! The feed's and a single `GET`'s JSON are read in [`feed`].
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -41,8 +40,10 @@ use crate::storage::{sync_key, KeyValueStore, StorageError};
 use crate::text::document::{Document, DocumentId};
 
 pub mod feed;
+pub mod id_map;
 
 pub use feed::{parse_feed, parse_one, FeedError, FeedPage};
+pub use id_map::IdMap;
 
 /// The version of a claim the server holds, as far as this widget knows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,10 +77,10 @@ pub struct DeskSync {
     pub cursor: Option<String>,
     /// The server's version of each claim it holds.
     #[serde(default)]
-    pub server: BTreeMap<AnnotationId, ServerCopy>,
+    pub server: IdMap<ServerCopy>,
     /// Who last changed each claim, as the feed says (`changedBy`).
     #[serde(default)]
-    pub changed_by: BTreeMap<AnnotationId, String>,
+    pub changed_by: IdMap<String>,
 }
 
 /// One request the widget must make.
@@ -222,7 +223,7 @@ impl DeskSync {
 /// sends nothing, and neither does a claim whose server version would win
 /// the merge (newer, or deleted after the claim's last change): `state` has
 /// not taken it yet, and sending would undo it.
-pub fn pending(state: &State, desk: &DeskSync, skip: &BTreeSet<AnnotationId>) -> Vec<Send> {
+pub fn pending(state: &State, desk: &DeskSync, skip: &[AnnotationId]) -> Vec<Send> {
     if state.read_only() {
         return Vec::new();
     }

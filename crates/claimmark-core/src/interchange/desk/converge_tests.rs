@@ -4,7 +4,7 @@
 //! every widget shows exactly what the server holds, nothing is pending,
 //! and a deleted claim never comes back.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::tests::{create, delete, edit, start};
@@ -86,10 +86,7 @@ impl Widget {
 
     /// Sends one pending change; true when there was one.
     fn send_one(&mut self, server: &mut Server, now: i64) -> bool {
-        let Some(send) = pending(&self.state, &self.desk, &BTreeSet::new())
-            .into_iter()
-            .next()
-        else {
+        let Some(send) = pending(&self.state, &self.desk, &[]).into_iter().next() else {
             return false;
         };
         let (status, etag) = server.answer(&send, &self.state, now);
@@ -207,7 +204,7 @@ fn two_widgets_converge_through_a_server_with_nothing_lost_or_resurrected() {
                 on_server.get(id).map(|a| a.modified)
             );
         }
-        assert!(pending(&widget.state, &widget.desk, &BTreeSet::new()).is_empty());
+        assert!(pending(&widget.state, &widget.desk, &[]).is_empty());
     }
     assert!(
         on_server.len() > 3,
