@@ -26,7 +26,7 @@ pub fn SyncChip() -> Html {
     };
     html! {
         <span class="cm-sync" role="status" aria-live="polite" aria-atomic="true" data-sync={status.key()}
-            title="Sync with the desk server">
+            aria-label={format!("Desk sync: {}", status.label())}>
             <span class="cm-sync-symbol" aria-hidden="true">{ symbol }</span>
             { status.label() }
         </span>
