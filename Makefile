@@ -85,6 +85,7 @@ test-browser-firefox:
 	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER_BIN) cargo test $(BROWSER_TESTS)
 
 test-e2e: build
+	cargo build -q -p claimmark-server
 	npm run e2e
 
 ## The npm package an embedder installs (not published): target/npm/claimmark-<version>.tgz
@@ -133,6 +134,12 @@ bench-smoke: setup-test build
 ## make bench-ab BUILDS=dir_a,dir_b [SET=a|b|c], each a copy of dist/ (see bench/ab.mjs)
 bench-ab: setup-test
 	node bench/ab.mjs --builds $(BUILDS) $(if $(SET),--set $(SET))
+
+## The desk server under load: 50 editors × 20 edits on 2 instances, one
+## PostgreSQL (loopback, about a minute) → bench/desk-report.md
+bench-desk: setup-test
+	cargo build -q --release -p claimmark-server
+	node bench/desk.mjs
 
 ## The README's picture of the demo: the release build in headless Chromium,
 ## claims of all three certainties (one nested in another) → docs/screenshot.png

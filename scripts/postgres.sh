@@ -24,7 +24,7 @@ free_port() {
 
 start_cluster() {
   dir=$1
-  as_owner "'$bin/pg_ctl' -D '$dir/data' -o \"-p $(cat "$dir/port") -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=off\" -l '$dir/log' -w -t 60 start" >/dev/null
+  as_owner "'$bin/pg_ctl' -D '$dir/data' -o \"-p $(cat "$dir/port") -k '$dir' -c listen_addresses=127.0.0.1 -c fsync=${CLAIMMARK_PG_FSYNC:-off}\" -l '$dir/log' -w -t 60 start" >/dev/null
 }
 
 case "${1:-}" in

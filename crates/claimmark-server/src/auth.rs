@@ -104,6 +104,28 @@ pub async fn create_token(
     Ok(token)
 }
 
+/// Revokes every token of `name` in `desk`; how many there were.
+pub async fn revoke(pool: &PgPool, desk: &str, name: &str) -> Result<u64, sqlx::Error> {
+    let done = sqlx::query(
+        "DELETE FROM members WHERE name = $2 AND desk_id = (SELECT id FROM desks WHERE name = $1)",
+    )
+    .bind(desk)
+    .bind(name)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
+/// The members of `desk`: name and role, oldest first.
+pub async fn members(pool: &PgPool, desk: &str) -> Result<Vec<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT m.name, m.role FROM members m JOIN desks d ON d.id = m.desk_id WHERE d.name = $1 ORDER BY m.id",
+    )
+    .bind(desk)
+    .fetch_all(pool)
+    .await
+}
+
 /// The member behind the request's bearer token: `None` without one, 401
 /// for one that is malformed or unknown.
 pub async fn member(pool: &PgPool, headers: &HeaderMap) -> Result<Option<Member>, ApiError> {

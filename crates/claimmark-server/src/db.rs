@@ -101,21 +101,24 @@ pub struct Write {
     pub seq: i64,
 }
 
-/// Starts a write on `doc_id` for `desk_id`, making the article when it
-/// does not exist; `None` when it belongs to another desk.
+/// Starts a write on `doc_id` for `desk_id`, making the article first
+/// when `exists` is false; `None` when it belongs to another desk.
 pub async fn begin_write(
     pool: &PgPool,
     desk_id: i64,
     doc_id: &str,
+    exists: bool,
 ) -> Result<Option<Write>, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    sqlx::query(
-        "INSERT INTO articles (desk_id, doc_id) VALUES ($1, $2) ON CONFLICT (doc_id) DO NOTHING",
-    )
-    .bind(desk_id)
-    .bind(doc_id)
-    .execute(&mut *tx)
-    .await?;
+    if !exists {
+        sqlx::query(
+            "INSERT INTO articles (desk_id, doc_id) VALUES ($1, $2) ON CONFLICT (doc_id) DO NOTHING",
+        )
+        .bind(desk_id)
+        .bind(doc_id)
+        .execute(&mut *tx)
+        .await?;
+    }
     let row: Option<(i64, i64)> = sqlx::query_as(
         "UPDATE articles SET seq = seq + 1 WHERE doc_id = $1 AND desk_id = $2 RETURNING id, seq",
     )

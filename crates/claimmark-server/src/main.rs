@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use claimmark_server::app::{router, AppState, Settings};
-use claimmark_server::auth::{create_token, Role};
+use claimmark_server::auth::{self, create_token, Role};
 use claimmark_server::{connect, db, notify};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
@@ -67,6 +67,21 @@ enum TokenAction {
         #[arg(long)]
         role: Role,
     },
+    /// Revokes every token of a member: their next request gets 401.
+    Revoke {
+        /// The desk.
+        #[arg(long)]
+        desk: String,
+        /// The member's name.
+        #[arg(long)]
+        name: String,
+    },
+    /// Lists a desk's members and roles (never their tokens).
+    List {
+        /// The desk.
+        #[arg(long)]
+        desk: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -125,6 +140,27 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?;
             println!("{token}");
+            Ok(())
+        }
+        Some(Command::Token {
+            action: TokenAction::Revoke { desk, name },
+        }) => match auth::revoke(&pool, &desk, &name).await {
+            Ok(0) => Err(format!("desk {desk:?} has no member named {name:?}")),
+            Ok(count) => {
+                println!("revoked {count} token(s) of {name}");
+                Ok(())
+            }
+            Err(e) => Err(format!("database: {e}")),
+        },
+        Some(Command::Token {
+            action: TokenAction::List { desk },
+        }) => {
+            let members = auth::members(&pool, &desk)
+                .await
+                .map_err(|e| format!("database: {e}"))?;
+            for (name, role) in members {
+                println!("{role}\t{name}");
+            }
             Ok(())
         }
         Some(Command::Article { action }) => {

@@ -180,12 +180,28 @@ async fn each_desk_sees_only_its_articles_and_readers_only_read() {
         StatusCode::UNAUTHORIZED
     );
 
+    // A revoked token is refused at once.
+    assert_eq!(
+        claimmark_server::auth::revoke(&pool, "metro", "Rita")
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        send(&app, Method::GET, DOC, Some(&rita), &[], None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let ana_reads = send(&app, Method::GET, DOC, Some(&ana), &[], None).await;
+    assert_eq!(ana_reads.status, StatusCode::OK, "others keep theirs");
+
     // Tokens are stored as hashes only.
     let stored: Vec<Vec<u8>> = sqlx::query_scalar("SELECT token_sha256 FROM members")
         .fetch_all(&pool)
         .await
         .unwrap();
-    assert_eq!(stored.len(), 3);
+    assert_eq!(stored.len(), 2);
     assert!(stored.iter().all(|hash| hash.len() == 32
         && !hash
             .windows(8)

@@ -68,7 +68,7 @@ pub async fn put(
     let uuid = uuid_of(&id)?;
     let condition = if_match(&headers).ok_or(ApiError::PreconditionRequired)?;
     let incoming = incoming::read(&headers, body, Some(uuid)).await?;
-    let mut write = db::begin_write(&state.pool, article.desk_id, &doc)
+    let mut write = db::begin_write(&state.pool, article.desk_id, &doc, true)
         .await?
         .ok_or(ApiError::NotFound)?;
     let current = write.current(uuid).await?.ok_or(ApiError::NotFound)?;
@@ -94,7 +94,7 @@ pub async fn delete(
     let article = article.ok_or(ApiError::NotFound)?;
     let uuid = uuid_of(&id)?;
     let condition = if_match(&headers).ok_or(ApiError::PreconditionRequired)?;
-    let mut write = db::begin_write(&state.pool, article.desk_id, &doc)
+    let mut write = db::begin_write(&state.pool, article.desk_id, &doc, true)
         .await?
         .ok_or(ApiError::NotFound)?;
     let current = write.current(uuid).await?.ok_or(ApiError::NotFound)?;

@@ -149,7 +149,7 @@ pub async fn post(
     let member = check_write(caller.as_ref(), article.as_ref())?;
     let incoming = incoming::read(&headers, body, None).await?;
     let uuid = incoming.uuid;
-    let mut write = db::begin_write(&state.pool, member.desk_id, &doc)
+    let mut write = db::begin_write(&state.pool, member.desk_id, &doc, article.is_some())
         .await?
         .ok_or(ApiError::NotFound)?;
     if let Some(existing) = write.current(uuid).await? {
