@@ -154,9 +154,9 @@ export async function startServer(dir = DEFAULT_DIR, port = 0) {
       resolve();
     });
   });
-  const { port } = server.address();
+  const bound = server.address().port;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${bound}/`,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
