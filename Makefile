@@ -11,7 +11,7 @@ export PROPTEST_RNG_SEED ?= 20261207
 export CHROMEDRIVER ?= $(shell command -v chromedriver 2>/dev/null || echo /usr/bin/chromedriver)
 GECKODRIVER_BIN ?= $(shell command -v geckodriver 2>/dev/null || echo $(HOME)/.cargo/bin/geckodriver)
 
-.PHONY: check-budgets package setup setup-test serve build test fmt-check check-sinks clippy check-layers test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab screenshot screenshots-update
+.PHONY: check-budgets package setup setup-test serve build test fmt-check check-sinks clippy check-layers test-native test-browser test-browser-chromium test-browser-firefox test-e2e fuzz eval bench bench-smoke bench-ab screenshot screenshots-update test-server desk bench-desk
 
 setup:
 	@scripts/setup.sh
@@ -28,7 +28,7 @@ build: setup
 	trunk build --release --offline
 
 ## Every test: format, clippy (host and wasm32), native, browser, end to end
-test: setup-test fmt-check check-sinks check-layers clippy test-native test-browser check-budgets test-e2e
+test: setup-test fmt-check check-sinks check-layers clippy test-native test-server test-browser check-budgets test-e2e
 	@echo "make test: all suites passed"
 
 fmt-check:
@@ -46,21 +46,35 @@ clippy:
 	cargo clippy $(WASM_CRATES) --all-targets --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p claimmark-tools --lib --target wasm32-unknown-unknown -- -D warnings
 
-## Native tests of every crate, including core's layer check (tests/layers.rs)
+## Native tests of every crate, including core's layer check (tests/layers.rs);
+## the desk server's need PostgreSQL and run in test-server
 test-native:
-	cargo test --workspace
+	cargo test --workspace --exclude claimmark-server
+
+## The desk server's tests against a real, throwaway PostgreSQL cluster,
+## stopped afterwards also when a test fails (scripts/postgres.sh)
+test-server:
+	scripts/postgres.sh run cargo test -p claimmark-server
+
+## A desk on this machine: PostgreSQL, the desk server and the demo connected
+## to it; prints the demo's URL and an editor's token (Ctrl-C stops all)
+desk: setup-test build
+	scripts/desk.sh
 
 ## The layer check: a module of claimmark-core that imports from a layer
 ## above its own (the table in ARCHITECTURE.md) fails it; so does a browser
-## crate in the tree of claimmark-core or of the command line (any target).
+## crate in the tree of claimmark-core or of the command line (any target),
+## or of the desk server as built for this machine (it never builds for
+## wasm32, where its rate limiter's clock would pull in js-sys).
 BROWSER_CRATES := ^(yew|web-sys|js-sys|wasm-bindgen|gloo)
 check-layers:
 	cargo test -q -p claimmark-core --test layers
-	@for p in claimmark-core claimmark-cli; do \
-	  if cargo tree -q -p $$p -e normal --target all --prefix none | grep -qE '$(BROWSER_CRATES)'; then \
-	    echo "$$p depends on a browser crate:"; cargo tree -q -p $$p -e normal --target all -i $$(cargo tree -q -p $$p -e normal --target all --prefix none | grep -oE '$(BROWSER_CRATES)[a-z-]*' | head -1); exit 1; \
+	@for spec in "claimmark-core --target all" "claimmark-cli --target all" "claimmark-server"; do \
+	  set -- $$spec; p=$$1; shift; \
+	  if cargo tree -q -p $$p -e normal "$$@" --prefix none | grep -qE '$(BROWSER_CRATES)'; then \
+	    echo "$$p depends on a browser crate:"; cargo tree -q -p $$p -e normal "$$@" -i $$(cargo tree -q -p $$p -e normal "$$@" --prefix none | grep -oE '$(BROWSER_CRATES)[a-z-]*' | head -1); exit 1; \
 	  fi; \
-	done; echo "check-layers: claimmark-core and claimmark-cli have no browser crate in their trees"
+	done; echo "check-layers: claimmark-core, claimmark-cli (any target) and claimmark-server have no browser crate in their trees"
 
 ## Browser tests in Chromium, then in Firefox (wasm-bindgen-test-runner picks
 ## the driver from GECKODRIVER / CHROMEDRIVER).
@@ -74,6 +88,7 @@ test-browser-firefox:
 	env -u CHROMEDRIVER GECKODRIVER=$(GECKODRIVER_BIN) cargo test $(BROWSER_TESTS)
 
 test-e2e: build
+	cargo build -q -p claimmark-server
 	npm run e2e
 
 ## Visual baselines (e2e/screenshots/*.png, compared in test-e2e by
@@ -127,6 +142,12 @@ bench-smoke: setup-test build
 ## make bench-ab BUILDS=dir_a,dir_b [SET=a|b|c], each a copy of dist/ (see bench/ab.mjs)
 bench-ab: setup-test
 	node bench/ab.mjs --builds $(BUILDS) $(if $(SET),--set $(SET))
+
+## The desk server under load: 50 editors × 20 edits on 2 instances, one
+## PostgreSQL (loopback, about a minute) → bench/desk-report.md
+bench-desk: setup-test
+	cargo build -q --release -p claimmark-server
+	node bench/desk.mjs
 
 ## The README's picture of the demo: the release build in headless Chromium,
 ## claims of all three certainties (one nested in another) → docs/screenshot.png

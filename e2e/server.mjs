@@ -4,7 +4,7 @@
 // resolved relative to this file) on 127.0.0.1 with a random port and
 // resolves to { url, close }. Only loopback is ever listened on.
 //
-// Run by hand: `node e2e/server.mjs [dir]` prints the URL and serves until
+// Run by hand: `node e2e/server.mjs [dir] [port]` prints the URL and serves until
 // interrupted.
 
 import http from 'node:http';
@@ -107,11 +107,11 @@ async function resolveFile(root, rawUrl) {
 }
 
 /**
- * Serves `dir` on 127.0.0.1:<random port>.
+ * Serves `dir` on 127.0.0.1:<port> (default: a random free port).
  * @param {string} [dir] folder to serve; defaults to the repository's dist/.
  * @returns {Promise<{url: string, close: () => Promise<void>}>} url ends with "/".
  */
-export async function startServer(dir = DEFAULT_DIR) {
+export async function startServer(dir = DEFAULT_DIR, port = 0) {
   const root = await realpath(path.resolve(dir));
   const server = http.createServer(async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -149,14 +149,14 @@ export async function startServer(dir = DEFAULT_DIR) {
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const { port } = server.address();
+  const bound = server.address().port;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${bound}/`,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -166,7 +166,7 @@ export async function startServer(dir = DEFAULT_DIR) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const served = await startServer(process.argv[2] ?? DEFAULT_DIR);
+  const served = await startServer(process.argv[2] ?? DEFAULT_DIR, Number(process.argv[3] ?? 0));
   console.log(`serving ${process.argv[2] ?? 'dist/'} at ${served.url}`);
   const stop = () => served.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -55,6 +55,25 @@ export interface MountOptions {
   storage?: 'local' | 'none';
   /** 'auto' (the reader's system setting; default), 'light' or 'dark'. */
   theme?: 'auto' | 'light' | 'dark';
+  /**
+   * Edit mode: a desk server's annotations base (`https://…/annotations/`);
+   * the article's container is `{sync}{docId}/`. Changes are kept locally
+   * first and sent when there is a connection; others' edits come in live.
+   */
+  sync?: string;
+  /** The desk token for `sync` (only here, never in an attribute). */
+  token?: string;
+}
+
+/** Desk sync's status, as the chip shows it. */
+export interface SyncStatus {
+  state: 'synced' | 'syncing' | 'offline' | 'attention';
+  /** The chip's words, e.g. "Offline (3 changes waiting)". */
+  label: string;
+  /** Offline: how many changes wait to be sent. */
+  waiting?: number;
+  /** Needs attention: why, e.g. "token refused (401)" or "this token may only read (403)". */
+  why?: string;
 }
 
 /** A mounted widget: what `mount()` resolves to and what the element forwards. */
@@ -65,6 +84,8 @@ export interface ClaimmarkHandle {
   importAnnotations(json: string | object): ImportSummary;
   /** The claims as W3C annotations. */
   readonly annotations: Annotation[];
+  /** Desk sync's status, or null without `sync`. */
+  readonly syncStatus: SyncStatus | null;
   /** Removes the widget and its listeners. */
   destroy(): void;
 }
@@ -77,9 +98,11 @@ export interface ClaimmarkChangeDetail {
 }
 
 /**
- * <claim-annotator src? doc-id? mode? annotations? storage? theme?>: the
+ * <claim-annotator src? doc-id? mode? annotations? storage? theme? sync?>: the
  * article is its block children's text (or `src`); `annotations` is a URL of
- * W3C JSON to import. A child `.claimmark.cm-prerendered` (from `claimmark
+ * W3C JSON to import (a file, or a desk server's container of a public
+ * article, whose pages are followed); `sync` syncs an editor with a desk
+ * server, its token set in code through `syncToken`. A child `.claimmark.cm-prerendered` (from `claimmark
  * render`) is kept as it is and no code is loaded; its API methods then throw.
  */
 export interface ClaimAnnotatorElement extends HTMLElement {
@@ -88,6 +111,10 @@ export interface ClaimAnnotatorElement extends HTMLElement {
   exportAnnotations(): AnnotationCollection;
   importAnnotations(json: string | object): ImportSummary;
   readonly annotations: Annotation[];
+  /** The desk token for `sync` (write-only, never an attribute); setting it mounts afresh. */
+  syncToken: string | null;
+  /** Desk sync's status, or null without `sync`. */
+  readonly syncStatus: SyncStatus | null;
 }
 
 /** Mounts a widget inside `element`; resolves once it is on screen. */
@@ -103,5 +130,7 @@ declare global {
   interface HTMLElementEventMap {
     'claimmark-change': CustomEvent<ClaimmarkChangeDetail>;
     'claimmark-ready': Event;
+    /** Desk sync's status changed (bubbles, composed). */
+    'claimmark-sync': CustomEvent<SyncStatus>;
   }
 }

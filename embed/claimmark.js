@@ -20,6 +20,10 @@
 // `script-src 'self' 'wasm-unsafe-eval'`. If the wasm cannot load, the
 // element's own article text stays as it is and nothing is thrown at the page.
 //
+// `sync` (edit mode) shares claims live with a desk server; its token only
+// in code (`mount` option `token`, or `el.syncToken`). `annotations=` may be
+// a desk server's container: its pages are followed.
+//
 // The only global is `globalThis.claimmark` (bundles, sheets, mount).
 
 const NAMESPACE = 'claimmark';
@@ -151,9 +155,10 @@ function onScreen(host, earlier) {
  * Mounts a widget inside `element` (configured in code). Options: `text`,
  * `docId`, `mode` ('edit' | 'read': the editor or the reader), `storage`
  * ('local' | 'none'; default 'local' in edit mode, 'none' in read mode; the
- * reader keeps nothing), `theme` ('light' | 'dark' | 'auto'). Resolves, once
+ * reader keeps nothing), `theme` ('light' | 'dark' | 'auto'), `sync` (a desk
+ * server's annotations base) and `token` (its bearer token). Resolves, once
  * the widget is on screen, to a handle with `exportAnnotations()`,
- * `importAnnotations(json)`, `annotations` and `destroy()`.
+ * `importAnnotations(json)`, `annotations`, `syncStatus` and `destroy()`.
  */
 export async function mount(element, options = {}) {
   const mode = modeOf(options.mode);
@@ -184,11 +189,33 @@ async function fetchText(url, kind) {
   return response.text();
 }
 
+/** An `annotations=` file; a collection's pages linked by IRI (`first`, `next`; at most 100) are fetched into one. */
+async function fetchAnnotations(url) {
+  const base = new URL(url, document.baseURI);
+  const get = async (at) => JSON.parse(await fetchText(new URL(at, base).href, 'annotations'));
+  const text = await fetchText(base.href, 'annotations');
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return text; // the import says what is wrong
+  }
+  let page = typeof json?.first === 'string' ? await get(json.first) : json?.first;
+  if (![].concat(json?.type).includes('AnnotationCollection') || typeof page?.next !== 'string') return page === json?.first ? text : { ...json, first: page };
+  const items = [];
+  for (let n = 0; page && n < 100; n += 1) {
+    items.push(...(page.items ?? []));
+    page = typeof page.next === 'string' ? await get(page.next) : null;
+  }
+  return { ...json, first: { type: 'AnnotationPage', items } };
+}
+
 class ClaimAnnotatorElement extends HTMLElement {
   #handle = null;
   #generation = 0;
   #ready = null;
   #settle = null;
+  #syncToken = null;
 
   constructor() {
     super();
@@ -208,7 +235,18 @@ class ClaimAnnotatorElement extends HTMLElement {
     return this.#ready;
   }
 
-  static observedAttributes = ['src', 'doc-id', 'mode', 'annotations', 'storage', 'theme'];
+  static observedAttributes = ['src', 'doc-id', 'mode', 'annotations', 'storage', 'theme', 'sync'];
+
+  /** The desk token for `sync` (never an attribute); setting it mounts afresh. */
+  set syncToken(token) {
+    this.#syncToken = token == null ? null : String(token);
+    if (this.isConnected && this.#generation > 0) this.attributeChangedCallback('sync-token', 0, 1);
+  }
+
+  /** Desk sync's status, or null. */
+  get syncStatus() {
+    return this.#handle?.syncStatus ?? null;
+  }
 
   connectedCallback() {
     this.#start(++this.#generation);
@@ -244,7 +282,7 @@ class ClaimAnnotatorElement extends HTMLElement {
     }
     // The annotations file is requested now, beside the wasm, not after it.
     const annotationsUrl = this.getAttribute('annotations');
-    const annotations = annotationsUrl ? fetchText(annotationsUrl, 'annotations') : null;
+    const annotations = annotationsUrl ? fetchAnnotations(annotationsUrl) : null;
     annotations?.catch(() => {});
     try {
       const src = this.getAttribute('src');
@@ -261,6 +299,8 @@ class ClaimAnnotatorElement extends HTMLElement {
         // Default: localStorage in edit mode, memory only in read mode.
         storage: this.getAttribute('storage') ?? undefined,
         theme: this.getAttribute('theme') ?? 'auto',
+        sync: this.getAttribute('sync') ?? undefined,
+        token: this.#syncToken ?? undefined,
       });
       this.#handle = handle;
       await shown;

@@ -76,5 +76,10 @@ if $want_test; then
     step "installing Debian's webkit2gtk-driver and xvfb (about a minute)"
     apt_install webkit2gtk-driver xvfb
   fi
+  # The desk server's tests run against a real PostgreSQL (scripts/postgres.sh).
+  if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+    step "installing Debian's postgresql (about a minute)"
+    apt_install postgresql
+  fi
 fi
 step "ready"

@@ -20,7 +20,9 @@ use yew::prelude::*;
 
 use crate::browser::LocalStorage;
 use crate::components::claim_annotator::{ClaimAnnotator, ClaimAnnotatorProps};
+use crate::desk::DeskConfig;
 use crate::store::{DocumentRef, Shared};
+use claimmark_core::interchange::desk::SyncStatus;
 use claimmark_core::interchange::{parse_import, preview};
 use claimmark_core::storage::{KeyValueStore, MemoryStore, StorageError};
 use claimmark_core::view::changes::{diff_claims, ChangeKind};
@@ -129,6 +131,8 @@ struct Linked {
     /// rendered yet; reads see it at once.
     ahead: Option<Rc<State>>,
     host: Option<Element>,
+    /// The desk sync's status, as last reported.
+    sync: Option<SyncStatus>,
 }
 
 impl PartialEq for Bridge {
@@ -173,6 +177,23 @@ impl Bridge {
         linked.ahead = Some(next);
         if let Some(handle) = &linked.handle {
             handle.dispatch(action);
+        }
+    }
+
+    /// Desk sync's status changed: kept for `syncStatus`, and told to the
+    /// page as a bubbling, composed `claimmark-sync` event whose detail is
+    /// the same object.
+    pub fn report_sync(&self, status: &SyncStatus) {
+        self.0.borrow_mut().sync = Some(status.clone());
+        let Some(host) = self.0.borrow().host.clone() else {
+            return;
+        };
+        let init = web_sys::CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&sync_detail(status));
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("claimmark-sync", &init) {
+            let _ = host.dispatch_event(&event);
         }
     }
 
@@ -276,6 +297,18 @@ impl EmbedHandle {
         js_api::import_summary(&counted)
     }
 
+    /// Desk sync's status: `{state: 'synced' | 'syncing' | 'offline' |
+    /// 'attention', label, waiting?, why?}`, or `null` without `sync`.
+    #[wasm_bindgen(getter, js_name = syncStatus)]
+    pub fn sync_status(&self) -> JsValue {
+        self.bridge
+            .0
+            .borrow()
+            .sync
+            .as_ref()
+            .map_or(JsValue::NULL, sync_detail)
+    }
+
     /// Takes the widget off the page: its listeners go with it.
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
@@ -296,11 +329,29 @@ impl EmbedHandle {
     }
 }
 
+/// The page's view of a sync status (see [`EmbedHandle::sync_status`]).
+fn sync_detail(status: &SyncStatus) -> JsValue {
+    let object = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
+    };
+    set("state", JsValue::from_str(status.key()));
+    set("label", JsValue::from_str(&status.label()));
+    match status {
+        SyncStatus::Offline { waiting } => set("waiting", JsValue::from(*waiting as f64)),
+        SyncStatus::Attention { why } => set("why", JsValue::from_str(why)),
+        SyncStatus::Synced | SyncStatus::Syncing => {}
+    }
+    object.into()
+}
+
 /// Mounts a widget inside `element` (in a new child `div`, so the
 /// element's own children stay as they are). `options`: `text` (the
 /// article, plain text), `docId`, `mode` (`edit` | `read`), `storage`
 /// (`local` | `none`; by default `local` in edit mode, `none` in read
-/// mode), `theme` (`light` | `dark` | `auto`).
+/// mode), `theme` (`light` | `dark` | `auto`), `sync` (a desk server's
+/// annotations base: the article's container is `{sync}{docId}/`) and
+/// `token` (the desk token; only here, never an attribute).
 #[wasm_bindgen]
 pub fn mount(element: Element, options: JsValue) -> Result<EmbedHandle, JsError> {
     crate::browser::register_platform();
@@ -326,6 +377,12 @@ pub fn mount(element: Element, options: JsValue) -> Result<EmbedHandle, JsError>
         storage: WidgetStorage::parse(option(&options, "storage").as_deref(), mode),
         theme: Theme::parse(&option(&options, "theme").unwrap_or_default()),
         bridge: Some(bridge.clone()),
+        sync: option(&options, "sync")
+            .filter(|sync| mode == Mode::Edit && !sync.trim().is_empty())
+            .map(|sync| DeskConfig {
+                sync,
+                token: option(&options, "token").filter(|t| !t.is_empty()),
+            }),
     };
     let app =
         yew::Renderer::<ClaimAnnotator>::with_root_and_props(container.clone(), props).render();

@@ -18,12 +18,16 @@
 //! - [`share`]: page URL and fragment, downloads, clipboard.
 //! - [`deflate`]: raw deflate by the browser's compression streams.
 //! - [`embed`]: mode, storage and theme settings, and `mount` for host pages.
+//! - [`desk`] and [`desk_http`]: sync with a desk server (the decisions
+//!   are the core's `interchange::desk`).
 //!
 //! Not here: anything about claims or text ([`claimmark_core`]).
 
 pub mod browser;
 pub mod components;
 pub mod deflate;
+pub mod desk;
+pub mod desk_http;
 pub use claimmark_ui::dialog;
 pub mod dom_selection;
 pub mod embed;

@@ -171,6 +171,7 @@ async fn mount_in_mode(doc_id: &str, text: &str, mode: Mode) -> Mounted {
         storage: WidgetStorage::Local,
         theme: Theme::Auto,
         bridge: None,
+        sync: None,
     };
     let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
     settle().await;

@@ -51,6 +51,7 @@ fn mount(doc_id: &str) -> (Element, AppHandle<ClaimAnnotator>) {
         storage: WidgetStorage::Local,
         theme: Theme::Auto,
         bridge: None,
+        sync: None,
     };
     let app = yew::Renderer::<ClaimAnnotator>::with_root_and_props(host.clone(), props).render();
     (host, app)

@@ -11,7 +11,9 @@ use yew::prelude::*;
 use claimmark_core::AnnotationId;
 
 use crate::components::claim_card::{ClaimCard, Neighbour};
+use crate::components::desk_card_note::DeskCardNote;
 use crate::components::short_quote;
+use crate::hooks::desk::DeskContext;
 use crate::store::use_store;
 use crate::ui_state::OpenCard;
 
@@ -31,6 +33,7 @@ pub struct CardSlotProps {
 /// The open card's claim, with its neighbours, in a [`ClaimCard`].
 #[component]
 pub fn CardSlot(props: &CardSlotProps) -> Html {
+    let desk = use_context::<Option<DeskContext>>().flatten();
     let Some(store) = use_store() else {
         return html! {};
     };
@@ -49,8 +52,12 @@ pub fn CardSlot(props: &CardSlotProps) -> Html {
             quote: short_quote(&c.annotation.target.quote.exact).into(),
         })
         .collect();
+    // Drawn afresh (its note too) when the person took another version.
+    let key = format!("{}-{}", props.open.id, desk.map_or(0, |d| d.view.chosen));
     html! {
-        <ClaimCard {claim} {neighbours} at={props.open.at} on_close={props.on_close.clone()}
-            on_select={props.on_select.clone()} on_delete={props.on_delete.clone()} />
+        <ClaimCard {key} {claim} {neighbours} at={props.open.at} on_close={props.on_close.clone()}
+            on_select={props.on_select.clone()} on_delete={props.on_delete.clone()}>
+            <DeskCardNote id={props.open.id} />
+        </ClaimCard>
     }
 }

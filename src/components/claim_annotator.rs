@@ -25,7 +25,9 @@ use crate::components::suggestion_popover::SuggestionPopover;
 use crate::components::undo_toast::UndoToast;
 use crate::components::widget_bar::WidgetBar;
 use crate::components::workspace_aside::WorkspaceAside;
+use crate::desk::DeskConfig;
 use crate::embed::{Bridge, Mode, Theme, WidgetStorage};
+use crate::hooks::desk::{use_desk, DeskContext};
 use crate::hooks::*;
 use crate::store::StoreContext;
 use crate::ui_state::UiAction;
@@ -61,6 +63,9 @@ pub struct ClaimAnnotatorProps {
     /// The host page's link to this widget ([`crate::embed::mount`]).
     #[prop_or_default]
     pub bridge: Option<Bridge>,
+    /// Sync with a desk server ([`crate::hooks::desk`]); edit mode only.
+    #[prop_or_default]
+    pub sync: Option<DeskConfig>,
 }
 
 /// The claim annotator widget.
@@ -90,6 +95,13 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     let cursor = use_reading_cursor(&document, overview.sentences.clone(), &article, &announcer);
     let claims = use_claim_actions(&ui, &store, &roving, &announcer, &article, reading);
     let card = use_card(&ui, &root, &article, reading);
+    let desk = use_desk(
+        &widget.handle,
+        &widget.storage,
+        props.sync.clone().filter(|_| !reading),
+        ui.card.as_ref().map(|open| open.id),
+        props.bridge.clone(),
+    );
     let keys = use_key_commands(KeyArgs {
         ui: ui.clone(),
         store: store.clone(),
@@ -121,6 +133,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
     html! {
         <ContextProvider<StoreContext> context={handle.clone()}>
         <ContextProvider<WidgetStorage> context={widget.storage.clone()}>
+        <ContextProvider<Option<DeskContext>> context={desk}>
             <div class="claimmark" data-mode={props.mode.key()} ref={root}
                 data-theme={data_theme(reading, props.theme, &ui)}
                 data-hide={ui.hide_attr()} data-review-suggestions={ui.review_suggestions.then_some("true")}
@@ -168,6 +181,7 @@ pub fn ClaimAnnotator(props: &ClaimAnnotatorProps) -> Html {
                 <HelpSlot open={ui.help_open} on_close={ui.callback(|()| UiAction::CloseHelp)} />
                 <div class="cm-visually-hidden" role="status" aria-live="polite" ref={announcer.region()}></div>
             </div>
+        </ContextProvider<Option<DeskContext>>>
         </ContextProvider<WidgetStorage>>
         </ContextProvider<StoreContext>>
     }

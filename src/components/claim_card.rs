@@ -41,6 +41,9 @@ pub struct ClaimCardProps {
     pub on_select: Callback<AnnotationId>,
     /// Delete this claim.
     pub on_delete: Callback<AnnotationId>,
+    /// Shown under the quote (desk sync: who changed it, a held change).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The dialog for one claim.
@@ -180,6 +183,7 @@ pub fn ClaimCard(props: &ClaimCardProps) -> Html {
                 { format!("{} claim", annotation.certainty.label()) }
             </h2>
             <blockquote class="cm-quote" dir="auto">{ annotation.target.quote.exact.clone() }</blockquote>
+            { props.children.clone() }
             if let Placement::Fuzzy { span, score } = props.claim.placement {
                 <div class="cm-review-note" role="note">
                     <p><strong>{ "Needs review: " }</strong>{ format!("the article changed; this claim was found with edits ({}% match).", score.percent()) }</p>

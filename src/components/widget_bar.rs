@@ -6,7 +6,8 @@
 //! command carries `data-fold` (1 folds first), and container queries on
 //! the bar (`styles/workflow.css`) hide it inline and show its menu entry;
 //! "Review suggestions" is always in the menu. Keyboard order is the
-//! visual order: chips, then commands, then More.
+//! visual order: chips, then commands, then More. The desk sync's status
+//! chip sits between the legend and the commands when the widget syncs.
 //!
 //! Not here: what the controls do (the root's hooks), the share panel
 //! ([`crate::components::share_panel`]) and the menu's keys
@@ -19,6 +20,7 @@ use claimmark_core::Certainty;
 use crate::components::load_article::{LoadArticle, LoadOpen};
 use crate::components::more_menu::{MenuEntry, MoreMenu};
 use crate::components::share_panel::SharePanel;
+use crate::components::sync_chip::SyncChip;
 use crate::components::theme_toggle::ThemeToggle;
 use claimmark_ui::Legend;
 
@@ -84,6 +86,7 @@ pub fn WidgetBar(props: &WidgetBarProps) -> Html {
     html! {
         <header class="cm-bar" data-menu-always={props.suggestions.is_some().then_some("true")}>
             { legend }
+            <SyncChip />
             <div class="cm-commands" role="group" aria-label="Commands">
                 <SharePanel />
                 if let Some(on) = props.suggestions {

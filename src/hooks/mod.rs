@@ -13,6 +13,7 @@ pub mod announce_changes;
 pub mod announcer;
 pub mod card;
 pub mod claims;
+pub mod desk;
 pub mod document_order;
 pub mod key_commands;
 pub mod marks;

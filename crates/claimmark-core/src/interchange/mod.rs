@@ -13,6 +13,8 @@
 //! - [`claimreview`]: schema.org `ClaimReview` JSON-LD, one per claim.
 //! - [`text_fragment`]: `#:~:text=` links to a claim in the published page.
 //! - [`share_link`]: claims packed into a URL fragment and back.
+//! - [`desk`]: sync with a desk server: what to send, what its answers
+//!   and its change feed mean (pure; the widget does the HTTP).
 //!
 //! The merge-by-id rules they apply (newer `modified` wins; tombstones)
 //! are [`crate::model::merge`], shared with the reducer.
@@ -21,6 +23,7 @@
 //! the command-line tool reads files; both call these functions.
 
 pub mod claimreview;
+pub mod desk;
 pub mod import_errors;
 pub mod import_notes;
 mod item_fields;
@@ -74,3 +77,5 @@ mod tests;
 
 #[cfg(test)]
 mod interop_tests;
+#[cfg(test)]
+mod server_id_tests;

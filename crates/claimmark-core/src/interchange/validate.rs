@@ -13,7 +13,9 @@
 //! an [`ItemNote`]. Notes are kept as plain text: HTML in them is never
 //! parsed and is not a reason to refuse.
 //!
-//! Read per item: `id` (`urn:uuid:` or a bare UUID), `type` including
+//! Read per item: `id` (`urn:uuid:` or a bare UUID; for a protocol
+//! server's IRI, the `urn:uuid:` in `via` or a UUID as the last path
+//! segment), `type` including
 //! `Annotation`, `created`/`modified` (RFC 3339; one may stand for the
 //! other), bodies by purpose (`assessing` certainty, `commenting` notes,
 //! `linking` http(s) links, `tagging` tags; others are ignored), and the
@@ -177,6 +179,23 @@ fn pages_items(mut page: Map<String, Value>) -> Result<Vec<Value>, ImportError> 
     }
 }
 
+/// The claim's id: `urn:uuid:` or a bare UUID; or, for an annotation held
+/// by a protocol server (whose `id` is the server's IRI), the `urn:uuid:`
+/// it came with under `via`, else a UUID as the IRI's last path segment.
+fn read_id(raw_id: &str, via: Option<&str>) -> Result<AnnotationId, ItemError> {
+    if let Ok(id) = raw_id.parse::<AnnotationId>() {
+        return Ok(id);
+    }
+    let is_iri = raw_id.starts_with("https://") || raw_id.starts_with("http://");
+    let from_via = via.filter(|v| v.starts_with("urn:uuid:"));
+    let last_segment = raw_id.trim_end_matches('/').rsplit('/').next();
+    from_via
+        .into_iter()
+        .chain(last_segment.filter(|_| is_iri))
+        .find_map(|candidate| candidate.parse::<AnnotationId>().ok())
+        .ok_or_else(|| ItemError::InvalidId(clip(raw_id)))
+}
+
 /// Reads one item into an annotation and its target's source.
 fn read_item(
     item: &Value,
@@ -193,9 +212,7 @@ fn read_item(
         });
     }
     let raw_id = string_field(object, "id")?.ok_or(ItemError::Missing("id"))?;
-    let id = raw_id
-        .parse::<AnnotationId>()
-        .map_err(|_| ItemError::InvalidId(clip(raw_id)))?;
+    let id = read_id(raw_id, object.get("via").and_then(Value::as_str))?;
     let created = timestamp(object, "created")?;
     let modified = timestamp(object, "modified")?;
     let (created, modified) = match (created, modified) {

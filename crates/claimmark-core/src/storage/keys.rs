@@ -12,6 +12,12 @@ pub fn document_key(id: &DocumentId) -> String {
     format!("{KEY_PREFIX}doc:{id}")
 }
 
+/// The key of a document's desk-server sync record (server versions,
+/// feed cursor, who changed what: `interchange::desk::DeskSync`).
+pub fn sync_key(id: &DocumentId) -> String {
+    format!("{KEY_PREFIX}sync:{id}")
+}
+
 /// The key where the demo page remembers the article last opened.
 pub fn current_document_key() -> String {
     format!("{KEY_PREFIX}demo:current")

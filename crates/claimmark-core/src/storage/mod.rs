@@ -28,7 +28,7 @@ pub use envelope::{
     LegacyEnvelope, TextPlacement, SCHEMA_VERSION,
 };
 pub use key_value::{KeyValueStore, MemoryStore, StorageError};
-pub use keys::{current_document_key, document_key, text_key, KEY_PREFIX};
+pub use keys::{current_document_key, document_key, sync_key, text_key, KEY_PREFIX};
 pub use load::{load, parse_envelope, Loaded};
 
 #[cfg(test)]
