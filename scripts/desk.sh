@@ -26,8 +26,8 @@ for _ in $(seq 100); do
   node -e "fetch('http://127.0.0.1:$port/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" && break
   sleep 0.1
 done
-you=$("$bin" --database "$database" token create --desk demo --name "You" --role editor)
-colleague=$("$bin" --database "$database" token create --desk demo --name "A colleague" --role editor)
+you=$(RUST_LOG=warn "$bin" --database "$database" token create --desk demo --name "You" --role editor)
+colleague=$(RUST_LOG=warn "$bin" --database "$database" token create --desk demo --name "A colleague" --role editor)
 node e2e/server.mjs dist 8080 >/dev/null &
 pids+=($!)
 
