@@ -13,23 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { isLoopback, launchBrowser } from './chromium.mjs';
 import { startDesk } from './desk-cluster.mjs';
+import { ARTICLE as ARTICLE_SEL, LABELS, selectUncoveredWord, until } from './harness.mjs';
 import { DEFAULT_DIR, startServer } from './server.mjs';
 
-export const ARTICLE_SEL = 'article.cm-article';
-export const LABELS = { confirmed: 'Confirmed', unclear: 'Unclear', unconfirmed: 'Unconfirmed' };
+export { ARTICLE as ARTICLE_SEL, LABELS, until } from './harness.mjs';
+export { prng } from '../bench/generate.mjs';
 const KEYS = { confirmed: '1', unclear: '2', unconfirmed: '3' };
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An article of 12 paragraphs of distinct made-up words (each quote anchors once). */
 export function article() {
@@ -135,37 +124,9 @@ export async function chip(page) {
   });
 }
 
-/** Polls `fn` until truthy (returned) or fails with `message`. */
-export async function until(fn, message, timeout = 10_000, step = 25) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() > deadline) throw new assert.AssertionError({ message: `${message} (last: ${JSON.stringify(last)})` });
-    await new Promise((r) => setTimeout(r, step));
-  }
-}
-
 /** Selects the `pick`-th (modulo) word no claim covers yet, and tags it with `certainty`; resolves to the new id. */
 export async function createClaim(page, pick, certainty, known) {
-  await page.evaluate(
-    ({ sel, pick }) => {
-      const words = [];
-      for (const run of document.querySelectorAll(`${sel} .cm-paragraph .cm-run`)) {
-        const node = run.firstChild;
-        if (!node || run.closest('mark')) continue;
-        for (const m of node.data.matchAll(/[A-Za-z]{4,}/g)) words.push([node, m.index, m.index + m[0].length]);
-      }
-      const [node, start, end] = words[pick % words.length];
-      const range = document.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, end);
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-    },
-    { sel: ARTICLE_SEL, pick },
-  );
+  await selectUncoveredWord(page, pick);
   await page.locator('[role=toolbar].cm-toolbar').waitFor({ state: 'visible' });
   await page.keyboard.press(KEYS[certainty]);
   return until(async () => [...(await claimsOf(page)).keys()].find((id) => !known.has(id)), 'the new claim appears');

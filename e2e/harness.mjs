@@ -387,14 +387,45 @@ export async function pressToolbarCommand(scope, name, menuName = name) {
 
 /** Polls `fn` until it returns a truthy value (returned) or fails with `message`. */
 export async function eventually(page, fn, message, timeout = 5_000) {
+  return until(fn, message, timeout, 50);
+}
+
+/** Polls `fn` every `step` ms until it is truthy (returned) or fails with `message`. */
+export async function until(fn, message, timeout = 10_000, step = 25) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
     last = await fn();
     if (last) return last;
     if (Date.now() > deadline) throw new assert.AssertionError({ message: `${message} (last: ${JSON.stringify(last)})` });
-    await page.waitForTimeout(50);
+    await new Promise((resolve) => setTimeout(resolve, step));
   }
+}
+
+/**
+ * Selects the `pick`-th word (modulo) of the article's paragraphs that no
+ * claim covers yet, with a Range (two claims over the very same words share
+ * one keyboard stop, which a test could not Tab to); resolves to the word.
+ */
+export async function selectUncoveredWord(page, pick, scope = ARTICLE) {
+  return page.evaluate(
+    ({ scope, pick }) => {
+      const words = [];
+      for (const run of document.querySelectorAll(`${scope} .cm-paragraph .cm-run`)) {
+        const node = run.firstChild;
+        if (!node || run.closest('mark')) continue;
+        for (const m of node.data.matchAll(/[A-Za-z]{4,}/g)) words.push([node, m.index, m.index + m[0].length]);
+      }
+      const [node, start, end] = words[pick % words.length];
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, end);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      return node.data.slice(start, end);
+    },
+    { scope, pick },
+  );
 }
 
 export const SEED_START = 'Hundreds of Cuban security personnel have begun departing Venezuela';

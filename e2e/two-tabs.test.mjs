@@ -25,29 +25,19 @@ import {
   eventually,
   openDemo,
   reloadDemo,
+  selectUncoveredWord,
   tagByToolbar,
   textPoints,
   toolbar,
   useDemo,
 } from './harness.mjs';
+import { prng } from '../bench/generate.mjs';
 
 const env = useDemo();
 const OPS = Number(process.env.TWO_TABS_OPS || 100); // per page
 const SEED = 0x5eed_c1a1;
 const KEYS = { confirmed: '1', unclear: '2', unconfirmed: '3' };
 const CERTAINTIES = Object.keys(KEYS);
-
-/** mulberry32: a small seeded PRNG, so a failure can be replayed. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function shown(page) {
   const map = new Map();
@@ -65,34 +55,8 @@ async function until(page, fn, message, timeout = 8_000) {
   }
 }
 
-/**
- * Selects the `pick`-th word (modulo) of the article's paragraphs that no
- * claim covers yet, with a Range (two claims over the very same words share
- * one keyboard stop, which the test could not Tab to).
- */
-async function selectWord(page, pick) {
-  return page.evaluate(
-    ({ article, pick }) => {
-      const words = [];
-      for (const run of document.querySelectorAll(`${article} .cm-paragraph .cm-run`)) {
-        const node = run.firstChild;
-        if (!node || run.closest('mark')) continue;
-        for (const m of node.data.matchAll(/[A-Za-z]{4,}/g)) words.push([node, m.index, m.index + m[0].length]);
-      }
-      const [node, start, end] = words[pick % words.length];
-      const range = document.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, end);
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-      return node.data.slice(start, end);
-    },
-    { article: ARTICLE, pick },
-  );
-}
-
 async function create(page, pick, certainty, everCreated) {
-  await selectWord(page, pick);
+  await selectUncoveredWord(page, pick);
   await page.locator('[role=toolbar].cm-toolbar').waitFor({ state: 'visible' });
   await page.keyboard.press(KEYS[certainty]);
   return until(

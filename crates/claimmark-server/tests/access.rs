@@ -11,8 +11,6 @@ use claimmark_server::auth::Role;
 use claimmark_server::db;
 use support::*;
 
-const DOC: &str = "/annotations/budget-2026/";
-
 #[tokio::test]
 async fn each_desk_sees_only_its_articles_and_readers_only_read() {
     let (pool, _) = fresh_database().await;

@@ -14,8 +14,6 @@ use claimmark_server::auth::Role;
 use serde_json::Value;
 use support::*;
 
-const DOC: &str = "/annotations/budget-2026/";
-
 async fn feed(app: &axum::Router, token: &str, since: &str, wait: u32) -> Answer {
     let path = format!("{DOC}changes?since={since}&wait={wait}");
     let answer = send(app, Method::GET, &path, Some(token), &[], None).await;
@@ -30,15 +28,7 @@ async fn an_edit_through_one_instance_wakes_a_long_poll_on_another() {
     let two = instance(&pool, 1000);
     let ana = token(&pool, "metro", "Ana", Role::Editor).await;
     let ben = token(&pool, "metro", "Ben", Role::Editor).await;
-    let created = send(
-        &one,
-        Method::POST,
-        DOC,
-        Some(&ana),
-        &[],
-        Some(claim(1, "unclear", "a").to_string()),
-    )
-    .await;
+    let created = post(&one, Some(&ana), &claim(1, "unclear", "a")).await;
     assert_eq!(created.status, StatusCode::CREATED);
     let start = feed(&two, &ben, "0", 0).await;
     let mut cursor = start.json["cursor"].as_str().unwrap().to_owned();
@@ -66,16 +56,7 @@ async fn an_edit_through_one_instance_wakes_a_long_poll_on_another() {
             })
         };
         tokio::time::sleep(Duration::from_millis(300)).await;
-        let tag = send(
-            &one,
-            Method::GET,
-            &format!("{DOC}{}", uuid(1)),
-            Some(&ana),
-            &[],
-            None,
-        )
-        .await
-        .etag();
+        let tag = etag_of(&one, &ana, 1).await;
         let put = send(
             &one,
             Method::PUT,
@@ -98,16 +79,7 @@ async fn an_edit_through_one_instance_wakes_a_long_poll_on_another() {
         assert_ne!(next, cursor);
         cursor = next;
     }
-    let tag = send(
-        &one,
-        Method::GET,
-        &format!("{DOC}{}", uuid(1)),
-        Some(&ana),
-        &[],
-        None,
-    )
-    .await
-    .etag();
+    let tag = etag_of(&one, &ana, 1).await;
     let deleted = send(
         &one,
         Method::DELETE,
@@ -173,15 +145,7 @@ async fn concurrent_writers_never_make_the_feed_skip_a_change() {
         writers.push(tokio::spawn(async move {
             for k in 0..10 {
                 let n = w * 100 + k;
-                let created = send(
-                    &app,
-                    Method::POST,
-                    DOC,
-                    Some(&ana),
-                    &[],
-                    Some(claim(n, "unclear", "v0").to_string()),
-                )
-                .await;
+                let created = post(&app, Some(&ana), &claim(n, "unclear", "v0")).await;
                 assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
                 let mut tag = created.etag();
                 for v in 1..5 {

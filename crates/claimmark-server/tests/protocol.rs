@@ -12,8 +12,6 @@ use claimmark_server::auth::Role;
 use serde_json::json;
 use support::*;
 
-const DOC: &str = "/annotations/budget-2026/";
-
 #[tokio::test]
 async fn a_claim_is_created_read_replaced_and_deleted_with_etags() {
     let (pool, _) = fresh_database().await;
@@ -21,15 +19,7 @@ async fn a_claim_is_created_read_replaced_and_deleted_with_etags() {
     let ana = token(&pool, "metro", "Ana", Role::Editor).await;
     let me = Some(ana.as_str());
 
-    let created = send(
-        &app,
-        Method::POST,
-        DOC,
-        me,
-        &[],
-        Some(claim(1, "unclear", "first").to_string()),
-    )
-    .await;
+    let created = post(&app, me, &claim(1, "unclear", "first")).await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
     let iri = format!("{BASE}{DOC}{}", uuid(1));
     assert_eq!(created.header("location"), Some(iri.as_str()));
@@ -50,15 +40,7 @@ async fn a_claim_is_created_read_replaced_and_deleted_with_etags() {
     );
     assert_eq!(read.json["body"][1]["value"], "first");
 
-    let again = send(
-        &app,
-        Method::POST,
-        DOC,
-        me,
-        &[],
-        Some(claim(1, "confirmed", "dup").to_string()),
-    )
-    .await;
+    let again = post(&app, me, &claim(1, "confirmed", "dup")).await;
     assert_eq!(
         (again.status, again.etag()),
         (StatusCode::CONFLICT, first_tag.clone())
@@ -147,15 +129,7 @@ async fn a_claim_is_created_read_replaced_and_deleted_with_etags() {
         (gone.status, gone.etag()),
         (StatusCode::GONE, tombstone.clone())
     );
-    let again = send(
-        &app,
-        Method::POST,
-        DOC,
-        me,
-        &[],
-        Some(claim(1, "unclear", "back?").to_string()),
-    )
-    .await;
+    let again = post(&app, me, &claim(1, "unclear", "back?")).await;
     assert_eq!(
         again.status,
         StatusCode::CONFLICT,
@@ -279,15 +253,7 @@ async fn the_container_pages_its_claims_and_honours_prefer() {
     let ana = token(&pool, "metro", "Ana", Role::Editor).await;
     let me = Some(ana.as_str());
     for n in 0..230 {
-        let answer = send(
-            &app,
-            Method::POST,
-            DOC,
-            me,
-            &[],
-            Some(claim(n, "unclear", "n").to_string()),
-        )
-        .await;
+        let answer = post(&app, me, &claim(n, "unclear", "n")).await;
         assert_eq!(answer.status, StatusCode::CREATED);
     }
     let full = send(&app, Method::GET, DOC, me, &[], None).await;

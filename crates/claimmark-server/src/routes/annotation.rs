@@ -9,16 +9,53 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::{annotation_iri, caller_and_article};
+use super::{annotation_iri, caller_and_article, readable_article};
 use crate::app::AppState;
-use crate::auth::{check_read, check_write};
-use crate::db;
+use crate::auth::{check_write, Member};
+use crate::db::{self, Article};
 use crate::incoming;
 use crate::problem::ApiError;
-use crate::protocol::{etag, if_match, set_protocol_headers, ALLOW_ANNOTATION, ANNOTATION_LINKS};
+use crate::protocol::{
+    etag, if_match, set_protocol_headers, IfMatch, ALLOW_ANNOTATION, ANNOTATION_LINKS,
+};
 
 fn uuid_of(raw: &str) -> Result<Uuid, ApiError> {
     Uuid::parse_str(raw).map_err(|_| ApiError::NotFound)
+}
+
+/// What a PUT or DELETE checks before its body: an editor of the
+/// article's desk, the annotation's id, and an `If-Match` (428 without).
+async fn conditional(
+    state: &AppState,
+    headers: &HeaderMap,
+    doc: &str,
+    id: &str,
+) -> Result<(Member, Article, Uuid, IfMatch), ApiError> {
+    let (caller, article) = caller_and_article(state, headers, doc).await?;
+    let member = check_write(caller.as_ref(), article.as_ref())?.clone();
+    let article = article.ok_or(ApiError::NotFound)?;
+    let uuid = uuid_of(id)?;
+    let condition = if_match(headers).ok_or(ApiError::PreconditionRequired)?;
+    Ok((member, article, uuid, condition))
+}
+
+/// Starts the write and locks the annotation's current version, which
+/// `condition` must name (412 with the current ETag otherwise).
+async fn matching(
+    state: &AppState,
+    article: &Article,
+    doc: &str,
+    uuid: Uuid,
+    condition: &IfMatch,
+) -> Result<(db::Write, db::Stored), ApiError> {
+    let mut write = db::begin_write(&state.pool, article.desk_id, doc, true)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let current = write.current(uuid).await?.ok_or(ApiError::NotFound)?;
+    if !condition.matches(current.seq) {
+        return Err(ApiError::PreconditionFailed(current.seq));
+    }
+    Ok((write, current))
 }
 
 /// An annotation's representation with its `ETag`.
@@ -42,9 +79,7 @@ pub async fn get(
     Path((doc, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (caller, article) = caller_and_article(&state, &headers, &doc).await?;
-    check_read(caller.as_ref(), article.as_ref())?;
-    let article = article.ok_or(ApiError::NotFound)?;
+    let article = readable_article(&state, &headers, &doc).await?;
     let stored = db::stored(&state.pool, article.id, uuid_of(&id)?)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -62,19 +97,9 @@ pub async fn put(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let (caller, article) = caller_and_article(&state, &headers, &doc).await?;
-    let member = check_write(caller.as_ref(), article.as_ref())?;
-    let article = article.ok_or(ApiError::NotFound)?;
-    let uuid = uuid_of(&id)?;
-    let condition = if_match(&headers).ok_or(ApiError::PreconditionRequired)?;
+    let (member, article, uuid, condition) = conditional(&state, &headers, &doc, &id).await?;
     let incoming = incoming::read(&headers, body, Some(uuid)).await?;
-    let mut write = db::begin_write(&state.pool, article.desk_id, &doc, true)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let current = write.current(uuid).await?.ok_or(ApiError::NotFound)?;
-    if !condition.matches(current.seq) {
-        return Err(ApiError::PreconditionFailed(current.seq));
-    }
+    let (mut write, current) = matching(&state, &article, &doc, uuid, &condition).await?;
     let stored = incoming.stored(annotation_iri(&state, &doc, uuid));
     write.put(uuid, Some(&stored), &member.name).await?;
     let seq = write.commit().await?;
@@ -89,18 +114,8 @@ pub async fn delete(
     Path((doc, id)): Path<(String, String)>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (caller, article) = caller_and_article(&state, &headers, &doc).await?;
-    let member = check_write(caller.as_ref(), article.as_ref())?;
-    let article = article.ok_or(ApiError::NotFound)?;
-    let uuid = uuid_of(&id)?;
-    let condition = if_match(&headers).ok_or(ApiError::PreconditionRequired)?;
-    let mut write = db::begin_write(&state.pool, article.desk_id, &doc, true)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let current = write.current(uuid).await?.ok_or(ApiError::NotFound)?;
-    if !condition.matches(current.seq) {
-        return Err(ApiError::PreconditionFailed(current.seq));
-    }
+    let (member, article, uuid, condition) = conditional(&state, &headers, &doc, &id).await?;
+    let (mut write, current) = matching(&state, &article, &doc, uuid, &condition).await?;
     if current.deleted {
         return Ok(representation(StatusCode::NO_CONTENT, None, current.seq));
     }

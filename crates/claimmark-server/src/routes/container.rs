@@ -10,9 +10,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
-use super::{annotation_iri, caller_and_article, container_iri};
+use super::{annotation_iri, caller_and_article, container_iri, number, readable_article};
 use crate::app::AppState;
-use crate::auth::{check_read, check_write};
+use crate::auth::check_write;
 use crate::db::{self, Article};
 use crate::incoming;
 use crate::problem::ApiError;
@@ -31,17 +31,13 @@ pub async fn get(
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (caller, article) = caller_and_article(&state, &headers, &doc).await?;
-    check_read(caller.as_ref(), article.as_ref())?;
-    let article = article.ok_or(ApiError::NotFound)?;
+    let article = readable_article(&state, &headers, &doc).await?;
     let preference = preference(&headers);
     let total = db::count_live(&state.pool, article.id).await?;
     let container = container_iri(&state, &doc);
     let body = match query.get("page") {
-        Some(raw) => {
-            let number = raw.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
-                ApiError::BadRequest(format!("page {raw:?} is not a page number"))
-            })?;
+        Some(_) => {
+            let number = number(&query, "page", 0)?;
             let iris = query.get("iris").is_some_and(|v| v == "1");
             let mut page = page(&state, &article, &container, total, number, iris).await?;
             set_field(&mut page, "@context", json!(CONTEXT));

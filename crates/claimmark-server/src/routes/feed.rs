@@ -13,9 +13,8 @@ use claimmark_core::model::annotation::Timestamp;
 use serde_json::{json, Value};
 use tokio::time::{timeout_at, Instant};
 
-use super::caller_and_article;
+use super::{number, readable_article};
 use crate::app::AppState;
-use crate::auth::check_read;
 use crate::db::{self, Stored};
 use crate::problem::ApiError;
 use crate::protocol::{etag, set_field, VARY};
@@ -30,18 +29,6 @@ pub const MAX_CHANGES: i64 = 500;
 /// notification (a safety net if one was lost).
 const RECHECK: Duration = Duration::from_secs(5);
 
-fn number(query: &HashMap<String, String>, name: &str, default: i64) -> Result<i64, ApiError> {
-    match query.get(name) {
-        None => Ok(default),
-        Some(raw) if raw.is_empty() => Ok(default),
-        Some(raw) => {
-            raw.parse::<i64>().ok().filter(|n| *n >= 0).ok_or_else(|| {
-                ApiError::BadRequest(format!("{name} {raw:?} is not a number from 0"))
-            })
-        }
-    }
-}
-
 /// GET of the change feed.
 pub async fn changes(
     State(state): State<AppState>,
@@ -49,9 +36,7 @@ pub async fn changes(
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (caller, article) = caller_and_article(&state, &headers, &doc).await?;
-    check_read(caller.as_ref(), article.as_ref())?;
-    let article = article.ok_or(ApiError::NotFound)?;
+    let article = readable_article(&state, &headers, &doc).await?;
     let mut since = number(&query, "since", 0)?;
     let wait = number(&query, "wait", MAX_WAIT_SECONDS as i64)?.min(MAX_WAIT_SECONDS as i64);
     // A cursor from before the database was reset: start again.

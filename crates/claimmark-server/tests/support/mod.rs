@@ -20,6 +20,9 @@ use serde_json::{json, Value};
 use sqlx::PgPool;
 use tower::ServiceExt;
 
+/// The container the tests write to.
+pub const DOC: &str = "/annotations/budget-2026/";
+
 /// The public base the tests' instances use.
 pub const BASE: &str = "http://127.0.0.1:9";
 
@@ -117,6 +120,25 @@ pub async fn send(
         text,
         json,
     }
+}
+
+/// POSTs `body` to [`DOC`].
+pub async fn post(app: &Router, token: Option<&str>, body: &Value) -> Answer {
+    send(app, Method::POST, DOC, token, &[], Some(body.to_string())).await
+}
+
+/// The current ETag of claim `n` in [`DOC`].
+pub async fn etag_of(app: &Router, token: &str, n: u32) -> String {
+    send(
+        app,
+        Method::GET,
+        &format!("{DOC}{}", uuid(n)),
+        Some(token),
+        &[],
+        None,
+    )
+    .await
+    .etag()
 }
 
 /// The uuid of claim `n`.
